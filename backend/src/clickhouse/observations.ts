@@ -1,0 +1,117 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { ObservationView, Page } from './domain.js';
+import { IO_COLUMNS, VIEW_COLUMNS, toObservationView, type IoRow, type ViewRow } from './observation-view.js';
+import { latest, pageMetaOf, selectRows, toDateTime64, type Params } from './rows.js';
+
+/** Filters shared by the v1 and v2 observation lists. Timestamps are ISO; `to` is exclusive. */
+export interface ObservationFilter {
+  traceId?: string;
+  name?: string;
+  type?: string;
+  level?: string;
+  userId?: string;
+  sessionId?: string;
+  /** '' selects observations without a parent. */
+  parentObservationId?: string;
+  isRootObservation?: boolean;
+  environment?: readonly string[];
+  version?: string;
+  fromStartTime?: string;
+  toStartTime?: string;
+}
+
+/** Columns the `outer` conditions test, selected by every filtered read. */
+export const FILTER_COLUMNS = ['name', 'type', 'level', 'parent_observation_id', 'is_root', 'environment', 'version'] as const;
+
+/**
+ * SQL conditions of a filter: `inner` ones test immutable columns and narrow the scan before versions
+ * are collapsed; `outer` ones test the newest version of each row.
+ */
+export function observationConditions(projectId: string, f: ObservationFilter): { inner: string[]; outer: string[]; params: Params } {
+  const inner: string[] = [];
+  const outer: string[] = [];
+  const params: Params = { projectId };
+  const traceAttribute = (column: 'user_id' | 'session_id', param: string, value: string): void => {
+    // A trace attribute may sit on any of the trace's rows, so the filter selects whole traces.
+    inner.push(`trace_id IN (SELECT trace_id FROM observations WHERE project_id = {projectId: String} AND ${column} = {${param}: String})`);
+    params[param] = value;
+  };
+  if (f.traceId !== undefined) (inner.push('trace_id = {traceId: String}'), (params.traceId = f.traceId));
+  if (f.fromStartTime) (inner.push('start_time >= {fromStartTime: DateTime64(6)}'), (params.fromStartTime = toDateTime64(f.fromStartTime)));
+  if (f.toStartTime) (inner.push('start_time < {toStartTime: DateTime64(6)}'), (params.toStartTime = toDateTime64(f.toStartTime)));
+  if (f.userId !== undefined) traceAttribute('user_id', 'userId', f.userId);
+  if (f.sessionId !== undefined) traceAttribute('session_id', 'sessionId', f.sessionId);
+  const equals = (column: string, param: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    outer.push(`${column} = {${param}: String}`);
+    params[param] = value;
+  };
+  equals('name', 'name', f.name);
+  equals('type', 'type', f.type);
+  equals('level', 'level', f.level);
+  equals('parent_observation_id', 'parentObservationId', f.parentObservationId);
+  equals('version', 'version', f.version);
+  if (f.isRootObservation !== undefined) outer.push(f.isRootObservation ? 'is_root' : 'NOT is_root');
+  if (f.environment?.length) (outer.push('environment IN {environment: Array(String)}'), (params.environment = f.environment));
+  return { inner, outer, params };
+}
+
+export const whereClause = (conditions: readonly string[]): string =>
+  conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+
+/** One observation, newest version, with its input/output/metadata. */
+export async function getObservation(client: ClickHouseClient, projectId: string, id: string): Promise<ObservationView | null> {
+  const rows = await selectRows<ViewRow & IoRow>(
+    client,
+    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['id = {id: String}'])} LIMIT 1`,
+    { projectId, id },
+  );
+  const row = rows[0];
+  return row ? toObservationView(row, row) : null;
+}
+
+/** Every observation of a trace, in start order, with input/output/metadata (a single-trace read). */
+export async function listTraceObservations(client: ClickHouseClient, projectId: string, traceId: string): Promise<ObservationView[]> {
+  const rows = await selectRows<ViewRow & IoRow>(
+    client,
+    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['trace_id = {traceId: String}'])}
+     ORDER BY start_time, id`,
+    { projectId, traceId },
+  );
+  return rows.map((row) => toObservationView(row, row));
+}
+
+/** v1 list: newest first, page-based; input/output/metadata are read for the page's rows only. */
+export async function listObservations(
+  client: ClickHouseClient,
+  projectId: string,
+  filter: ObservationFilter,
+  page: { page: number; limit: number },
+): Promise<Page<ObservationView>> {
+  const { inner, outer, params } = observationConditions(projectId, filter);
+  const source = latest('observations', [...new Set([...VIEW_COLUMNS, ...FILTER_COLUMNS])], inner);
+  const [rows, counts] = await Promise.all([
+    selectRows<ViewRow>(
+      client,
+      `SELECT ${VIEW_COLUMNS.join(', ')} FROM ${source} ${whereClause(outer)}
+       ORDER BY start_time DESC, id DESC LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
+      { ...params, limit: page.limit, offset: (page.page - 1) * page.limit },
+    ),
+    selectRows<{ total: number }>(client, `SELECT count() AS total FROM ${source} ${whereClause(outer)}`, params),
+  ]);
+  const io = await readIo(client, projectId, rows.map((r) => r.id));
+  return {
+    data: rows.map((row) => toObservationView(row, io.get(row.id))),
+    meta: pageMetaOf(page.page, page.limit, counts[0]?.total ?? 0),
+  };
+}
+
+async function readIo(client: ClickHouseClient, projectId: string, ids: string[]): Promise<Map<string, IoRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectRows<IoRow & { id: string }>(
+    client,
+    `SELECT * FROM ${latest('observations', ['id', ...IO_COLUMNS], ['id IN {ids: Array(String)}'])}`,
+    { projectId, ids },
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,0 +1,68 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Page, Session, SessionWithTraces } from './domain.js';
+import { pageMetaOf, selectRows, toDateTime64, toIso, type Params } from './rows.js';
+import { toTrace, traceAggregateSql, tracesWith, type TraceAggregateRow } from './trace-aggregate.js';
+
+/** Session list filters over the session's first trace: timestamps ISO, `to` exclusive. */
+export interface SessionFilter {
+  fromTimestamp?: string;
+  toTimestamp?: string;
+  environment?: readonly string[];
+}
+
+interface SessionRow {
+  sessionId: string;
+  createdAt: string;
+  sessionEnvironment: string;
+}
+
+/** A session is the set of traces sharing a session id; it starts with its first trace. */
+const SESSIONS = `SELECT sessionId, min(timestamp) AS createdAt, argMin(traceEnvironment, timestamp) AS sessionEnvironment
+  FROM (${traceAggregateSql({ where: ["trace_id IN (SELECT trace_id FROM observations WHERE project_id = {projectId: String} AND session_id != '')"] })})
+  WHERE sessionId != '' GROUP BY sessionId`;
+
+export async function listSessions(
+  client: ClickHouseClient,
+  projectId: string,
+  filter: SessionFilter,
+  page: { page: number; limit: number },
+): Promise<Page<Session>> {
+  const having: string[] = [];
+  const params: Params = { projectId };
+  if (filter.fromTimestamp) (having.push('createdAt >= {from: DateTime64(6)}'), (params.from = toDateTime64(filter.fromTimestamp)));
+  if (filter.toTimestamp) (having.push('createdAt < {to: DateTime64(6)}'), (params.to = toDateTime64(filter.toTimestamp)));
+  if (filter.environment?.length) (having.push('sessionEnvironment IN {environment: Array(String)}'), (params.environment = filter.environment));
+  const sessions = `${SESSIONS} ${having.length ? `HAVING ${having.join(' AND ')}` : ''}`;
+  const [rows, counts] = await Promise.all([
+    selectRows<SessionRow>(
+      client,
+      `${sessions} ORDER BY createdAt DESC, sessionId DESC LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
+      { ...params, limit: page.limit, offset: (page.page - 1) * page.limit },
+    ),
+    selectRows<{ total: number }>(client, `SELECT count() AS total FROM (${sessions})`, params),
+  ]);
+  return {
+    data: rows.map((row) => toSession(projectId, row)),
+    meta: pageMetaOf(page.page, page.limit, counts[0]?.total ?? 0),
+  };
+}
+
+/** A session with all its traces (oldest first, without input/output/metadata), or null if it has none. */
+export async function getSession(client: ClickHouseClient, projectId: string, sessionId: string): Promise<SessionWithTraces | null> {
+  const rows = await selectRows<TraceAggregateRow>(
+    client,
+    `${traceAggregateSql({ where: [tracesWith('session_id', 'sessionId')], having: ['sessionId = {sessionId: String}'] })}
+     ORDER BY timestamp, traceId`,
+    { projectId, sessionId },
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    ...toSession(projectId, { sessionId, createdAt: first.timestamp, sessionEnvironment: first.traceEnvironment }),
+    traces: rows.map((row) => toTrace(row)),
+  };
+}
+
+function toSession(projectId: string, row: SessionRow): Session {
+  return { id: row.sessionId, createdAt: toIso(row.createdAt), projectId, environment: row.sessionEnvironment };
+}

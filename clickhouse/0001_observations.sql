@@ -1,0 +1,50 @@
+-- One wide row per observation, carrying the trace-level fields (observations-first, as Langfuse v4).
+-- OTel spans are immutable inserts; legacy updates (ingestion API) write a newer event_ts version of the row,
+-- which ReplacingMergeTree collapses in the background. start_time is immutable, so it may lead the sort key.
+CREATE TABLE IF NOT EXISTS observations
+(
+    project_id String,
+    trace_id String,
+    id String,
+    parent_observation_id String,
+    type LowCardinality(String),
+    name String,
+    start_time DateTime64(6, 'UTC'),
+    end_time Nullable(DateTime64(6, 'UTC')),
+    completion_start_time Nullable(DateTime64(6, 'UTC')),
+    level LowCardinality(String),
+    status_message String,
+    version String,
+    release String,
+    environment LowCardinality(String),
+    is_root Bool,
+    trace_name String,
+    user_id String,
+    session_id String,
+    tags Array(String),
+    public Bool,
+    trace_input String CODEC(ZSTD(3)),
+    trace_output String CODEC(ZSTD(3)),
+    trace_metadata String CODEC(ZSTD(3)),
+    model String,
+    model_id String,
+    model_parameters String,
+    usage_details Map(LowCardinality(String), UInt64),
+    cost_details Map(LowCardinality(String), Decimal(18, 12)),
+    total_cost Decimal(18, 12) MATERIALIZED if(mapContains(cost_details, 'total'), cost_details['total'], arraySum(mapValues(cost_details))),
+    prompt_id String,
+    prompt_name String,
+    prompt_version Nullable(UInt32),
+    input String CODEC(ZSTD(3)),
+    output String CODEC(ZSTD(3)),
+    metadata String CODEC(ZSTD(3)),
+    event_ts DateTime64(6, 'UTC'),
+    is_deleted UInt8 DEFAULT 0,
+    INDEX idx_trace_id trace_id TYPE bloom_filter(0.01) GRANULARITY 1,
+    INDEX idx_id id TYPE bloom_filter(0.01) GRANULARITY 1,
+    INDEX idx_user_id user_id TYPE bloom_filter(0.01) GRANULARITY 1,
+    INDEX idx_session_id session_id TYPE bloom_filter(0.01) GRANULARITY 1
+)
+ENGINE = ReplacingMergeTree(event_ts, is_deleted)
+PARTITION BY toYYYYMM(start_time)
+ORDER BY (project_id, toDate(start_time), trace_id, id)

@@ -1,0 +1,63 @@
+import type { AuthenticatedProject } from '../../auth/types.js';
+import { encodeBatch, type BatchCodec } from '../../batch/index.js';
+import { batchKey } from '../../buffer/index.js';
+import type { BatchQueue, BlobStore } from '../../buffer/types.js';
+import { CollectorError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { mapTraceRequest } from '../../mapping/index.js';
+import type { ExportTracePartialSuccess, ExportTraceServiceRequest } from '../../otlp/types.js';
+
+export interface ExportDeps {
+  blobs: BlobStore;
+  queue: BatchQueue;
+  codec: BatchCodec;
+  logger: Logger;
+}
+
+/**
+ * The write path for one accepted request: map → one batch object → durable store → enqueue.
+ * Resolves (and the client is acknowledged) only after both the object and its job are durable.
+ */
+export async function exportTraces(
+  request: ExportTraceServiceRequest,
+  project: AuthenticatedProject,
+  deps: ExportDeps,
+): Promise<ExportTracePartialSuccess | undefined> {
+  const receivedAt = Date.now();
+  const mapped = mapTraceRequest(request, { projectId: project.projectId, receivedAt });
+  if (mapped.rows.length > 0) {
+    const key = batchKey(project.projectId, receivedAt);
+    const body = encodeBatch(
+      { v: 1, kind: 'observations', projectId: project.projectId, receivedAt, rowCount: mapped.rows.length },
+      mapped.rows,
+      deps.codec,
+    );
+    try {
+      await deps.blobs.put(key, body);
+      await deps.queue.enqueue(key);
+    } catch (err) {
+      deps.logger.error('buffer write failed', { key, err });
+      throw new CollectorError('unavailable', 'storage is unavailable, retry later', { cause: err });
+    }
+  }
+  if (mapped.rejectedSpans === 0) return undefined;
+  return { rejectedSpans: mapped.rejectedSpans, errorMessage: mapped.errorMessage };
+}
+
+/** Bounds concurrent exports; past the limit a request is refused at once (the client retries). */
+export class InflightLimiter {
+  private inflight = 0;
+  constructor(private readonly max: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.inflight >= this.max) {
+      throw new CollectorError('resource_exhausted', 'too many export requests in flight, retry later');
+    }
+    this.inflight++;
+    try {
+      return await task();
+    } finally {
+      this.inflight--;
+    }
+  }
+}
