@@ -20,7 +20,19 @@ export type {
   ObservationRow,
   ObservationType,
 } from './batch/index.js';
-export { BlobNotFoundError } from './buffer/types.js';
+export {
+  BlobNotFoundError,
+  BullmqQueue,
+  LocalBlobStore,
+  LocalQueue,
+  S3BlobStore,
+  batchKey,
+  bufferConfig,
+  createBuffer,
+  isSafeKey,
+  s3BlobConfig,
+} from './buffer/index.js';
+export type { BufferConfig, BullmqQueueOptions, LocalQueueOptions, S3BlobConfig } from './buffer/index.js';
 export type {
   BatchJob,
   BatchProcessor,
@@ -29,6 +41,15 @@ export type {
   ConsumeOptions,
   Consumer,
   JobOutcome,
-} from './buffer/types.js';
+} from './buffer/index.js';
 export { createLogger } from './logger.js';
 export type { Logger, LogLevel } from './logger.js';
+export { CollectorError, grpcStatusOf, httpStatusOf } from './errors.js';
+export type { CollectorErrorCode } from './errors.js';
+export {
+  OtlpReceiver,
+  createDefaultOtlpReceiverConfig,
+  createOtlpReceiver,
+  otlpReceiverConfig,
+} from './receiver/index.js';
+export type { OtlpReceiverConfig, OtlpReceiverDeps } from './receiver/index.js';

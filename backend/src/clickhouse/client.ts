@@ -1,4 +1,9 @@
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import {
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseClientConfigOptions,
+  type ClickHouseSettings,
+} from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { z } from 'zod';
 
@@ -40,7 +45,9 @@ interface ServerTarget {
 export function openClickHouse(config: ClickHouseConfig): ClickHouseClient {
   const { url, username, password, database, dataDir } = clickHouseConfig.parse(config);
   if (!url) {
-    return createClient({ connection: createChdbConnection({ path: dataDir }), clickhouse_settings: CLIENT_SETTINGS });
+    // chdb types the connection against its own copy of @clickhouse/client-common: same contract, other declarations.
+    const connection = createChdbConnection({ path: dataDir }) as unknown as ClickHouseClientConfigOptions['connection'];
+    return createClient({ connection, clickhouse_settings: CLIENT_SETTINGS });
   }
   const client = createClient({ url, username, password, database, clickhouse_settings: CLIENT_SETTINGS });
   if (database && database !== 'default') serverTargets.set(client, { url, username, password, database });

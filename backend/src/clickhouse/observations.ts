@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { ObservationView, Page } from './domain.js';
 import { IO_COLUMNS, VIEW_COLUMNS, toObservationView, type IoRow, type ViewRow } from './observation-view.js';
 import { latest, pageMetaOf, selectRows, toDateTime64, type Params } from './rows.js';
+import { tracesWith } from './trace-aggregate.js';
 
 /** Filters shared by the v1 and v2 observation lists. Timestamps are ISO; `to` is exclusive. */
 export interface ObservationFilter {
@@ -31,28 +32,25 @@ export function observationConditions(projectId: string, f: ObservationFilter): 
   const inner: string[] = [];
   const outer: string[] = [];
   const params: Params = { projectId };
-  const traceAttribute = (column: 'user_id' | 'session_id', param: string, value: string): void => {
-    // A trace attribute may sit on any of the trace's rows, so the filter selects whole traces.
-    inner.push(`trace_id IN (SELECT trace_id FROM observations WHERE project_id = {projectId: String} AND ${column} = {${param}: String})`);
-    params[param] = value;
+  const add = (list: string[], condition: string, name: string, value: unknown): void => {
+    list.push(condition);
+    params[name] = value;
   };
-  if (f.traceId !== undefined) (inner.push('trace_id = {traceId: String}'), (params.traceId = f.traceId));
-  if (f.fromStartTime) (inner.push('start_time >= {fromStartTime: DateTime64(6)}'), (params.fromStartTime = toDateTime64(f.fromStartTime)));
-  if (f.toStartTime) (inner.push('start_time < {toStartTime: DateTime64(6)}'), (params.toStartTime = toDateTime64(f.toStartTime)));
-  if (f.userId !== undefined) traceAttribute('user_id', 'userId', f.userId);
-  if (f.sessionId !== undefined) traceAttribute('session_id', 'sessionId', f.sessionId);
-  const equals = (column: string, param: string, value: string | undefined): void => {
-    if (value === undefined) return;
-    outer.push(`${column} = {${param}: String}`);
-    params[param] = value;
-  };
-  equals('name', 'name', f.name);
-  equals('type', 'type', f.type);
-  equals('level', 'level', f.level);
-  equals('parent_observation_id', 'parentObservationId', f.parentObservationId);
-  equals('version', 'version', f.version);
+  // A trace attribute may sit on any of the trace's rows, so these filters select whole traces.
+  if (f.traceId !== undefined) add(inner, 'trace_id = {traceId: String}', 'traceId', f.traceId);
+  if (f.fromStartTime) add(inner, 'start_time >= {fromStartTime: DateTime64(6)}', 'fromStartTime', toDateTime64(f.fromStartTime));
+  if (f.toStartTime) add(inner, 'start_time < {toStartTime: DateTime64(6)}', 'toStartTime', toDateTime64(f.toStartTime));
+  if (f.userId !== undefined) add(inner, tracesWith('user_id', 'userId'), 'userId', f.userId);
+  if (f.sessionId !== undefined) add(inner, tracesWith('session_id', 'sessionId'), 'sessionId', f.sessionId);
+  if (f.name !== undefined) add(outer, 'name = {name: String}', 'name', f.name);
+  if (f.type !== undefined) add(outer, 'type = {type: String}', 'type', f.type);
+  if (f.level !== undefined) add(outer, 'level = {level: String}', 'level', f.level);
+  if (f.parentObservationId !== undefined) {
+    add(outer, 'parent_observation_id = {parentObservationId: String}', 'parentObservationId', f.parentObservationId);
+  }
+  if (f.version !== undefined) add(outer, 'version = {version: String}', 'version', f.version);
   if (f.isRootObservation !== undefined) outer.push(f.isRootObservation ? 'is_root' : 'NOT is_root');
-  if (f.environment?.length) (outer.push('environment IN {environment: Array(String)}'), (params.environment = f.environment));
+  if (f.environment?.length) add(outer, 'environment IN {environment: Array(String)}', 'environment', f.environment);
   return { inner, outer, params };
 }
 

@@ -29,9 +29,13 @@ export async function listSessions(
 ): Promise<Page<Session>> {
   const having: string[] = [];
   const params: Params = { projectId };
-  if (filter.fromTimestamp) (having.push('createdAt >= {from: DateTime64(6)}'), (params.from = toDateTime64(filter.fromTimestamp)));
-  if (filter.toTimestamp) (having.push('createdAt < {to: DateTime64(6)}'), (params.to = toDateTime64(filter.toTimestamp)));
-  if (filter.environment?.length) (having.push('sessionEnvironment IN {environment: Array(String)}'), (params.environment = filter.environment));
+  const add = (condition: string, name: string, value: unknown): void => {
+    having.push(condition);
+    params[name] = value;
+  };
+  if (filter.fromTimestamp) add('createdAt >= {from: DateTime64(6)}', 'from', toDateTime64(filter.fromTimestamp));
+  if (filter.toTimestamp) add('createdAt < {to: DateTime64(6)}', 'to', toDateTime64(filter.toTimestamp));
+  if (filter.environment?.length) add('sessionEnvironment IN {environment: Array(String)}', 'environment', filter.environment);
   const sessions = `${SESSIONS} ${having.length ? `HAVING ${having.join(' AND ')}` : ''}`;
   const [rows, counts] = await Promise.all([
     selectRows<SessionRow>(

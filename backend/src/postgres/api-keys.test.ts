@@ -12,9 +12,9 @@ import { freshDatabase, pgTargets } from './testdata/targets.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
 
-function codeOf(promiseOrFn: () => unknown): string | undefined {
+function codeOf(fn: () => unknown): string | undefined {
   try {
-    promiseOrFn();
+    fn();
   } catch (err) {
     return err instanceof ApiError ? err.code : 'not an ApiError';
   }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -33,6 +34,18 @@ const LOG_TAIL_LINES = 40;
 const PORT_ATTEMPTS = 3;
 
 /**
+ * The library's stop() waits for an 'exit' event that never comes when the server has already exited
+ * (failed start, crash), and its exit hook calls stop() on every instance ever made: skip dead servers.
+ */
+class Server extends EmbeddedPostgres {
+  override async stop(): Promise<void> {
+    const self = this as unknown as { process?: ChildProcess };
+    if (self.process && (self.process.exitCode !== null || self.process.signalCode !== null)) self.process = undefined;
+    return super.stop();
+  }
+}
+
+/**
  * Runs a Postgres server owned by this process. A server left running by a killed predecessor
  * (kill -9 leaves it holding postmaster.pid and its port) is shut down first.
  */
@@ -45,7 +58,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (asRoot) await makeTraversable(root);
   const password = await readOrCreatePassword(path.join(root, 'password'));
   const running = await runningPostmaster(clusterDir);
-  if (running && options.shared && running.port !== undefined) {
+  if (running && options.shared) {
+    if (running.port === undefined) throw new Error(`The Postgres on ${clusterDir} is still starting; try again`);
     const url = databaseUrl(password, running.port);
     await ensureDatabase(url);
     return { url, stop: async () => undefined };
@@ -60,7 +74,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let initialised = await exists(path.join(clusterDir, 'PG_VERSION'));
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort());
-    const server = new EmbeddedPostgres({
+    logTail.length = 0;
+    const server = new Server({
       databaseDir: clusterDir,
       port,
       user: USER,
@@ -81,9 +96,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await server.start();
     } catch (err) {
       await server.stop().catch(() => undefined);
-      // Without a fixed port, losing the race for a free port to another process is worth another try.
-      if (options.port === undefined && attempt < PORT_ATTEMPTS && initialised) continue;
       const tail = logTail.join('\n');
+      // Without a fixed port, losing the race for a free port to another process is worth another try.
+      if (options.port === undefined && attempt < PORT_ATTEMPTS && /could not bind/i.test(tail)) continue;
       options.logger?.error('embedded postgres failed to start', { dataDir: root, port, log: tail });
       throw new Error(`Embedded Postgres failed to start in ${clusterDir} on port ${port}: ${String(err ?? 'exited')}\n${tail}`, {
         cause: err,

@@ -54,10 +54,11 @@ describe('OTLP/HTTP rejects bad input with the right status and keeps serving', 
     ['wrong secret', () => post(validJson, { ...json, authorization: basicAuthHeader({ publicKey: 'pk-lf-test-public', secretKey: 'sk-lf-wrong' }) }), 401],
     ['malformed authorization', () => post(validJson, { ...json, authorization: 'Basic !!!' }), 401],
   ])('%s → %i', async (_label, send, expected) => {
-    const { status, text } = await send();
+    const { status, text, type } = await send();
     expect(status).toBe(expected);
-    const body = JSON.parse(text) as { code: number; message: string };
-    expect(body.message.length).toBeGreaterThan(5);
+    // The body is a google.rpc.Status in the request's encoding; its message is readable either way.
+    const message = type === 'application/json' ? (JSON.parse(text) as { message: string }).message : text;
+    expect(message).toMatch(/[a-z]{4,} [a-z]{2,}/i);
   });
 
   it('still accepts a valid request afterwards', async () => {
@@ -73,7 +74,7 @@ describe('OTLP/HTTP rejects bad input with the right status and keeps serving', 
     expect(status).toBe(200);
     const body = JSON.parse(text);
     expect(body.partialSuccess.rejectedSpans).toBe('1');
-    expect(body.partialSuccess.errorMessage).toMatch(/trace id/i);
+    expect(body.partialSuccess.errorMessage).toMatch(/trace ?id/i);
   });
 
   it('answers an unknown path with 404', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +57,9 @@ export async function startS3(bucket: string): Promise<RunningService> {
 
 /** A real Postgres server reached over TCP by DATABASE_URL. */
 export async function startPostgres(): Promise<RunningService> {
-  const pg = await startEmbeddedPostgres({ dataDir: await mkdtemp(path.join(os.tmpdir(), 'pg-')) });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pg-'));
+  await chmod(dir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
   return { url: pg.url, stop: () => pg.stop() };
 }
 

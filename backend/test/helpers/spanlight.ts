@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
@@ -18,6 +18,8 @@ export interface TestSpanlight {
 /** Base environment of a test instance: free ports, its own data folder, a known key pair, quiet logs. */
 export async function testEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'spanlight-test-'));
+  // Embedded Postgres runs as the unprivileged 'postgres' user when tests run as root.
+  await chmod(dataDir, 0o755);
   return {
     PORT: '0',
     SPANLIGHT_HOST: '127.0.0.1',

@@ -21,14 +21,24 @@ export function anyValueToJs(value: AnyValue | undefined): unknown {
 }
 
 /**
- * KeyValue[] → record. The record has no prototype, so keys such as `__proto__` are ordinary data.
- * A repeated key keeps its last value (as Langfuse does).
+ * KeyValue[] → record. A repeated key keeps its last value (as Langfuse does). The record is a plain
+ * object (V8 keeps those in fast mode, which JSON.stringify of metadata depends on); `__proto__` is
+ * defined as an ordinary own property so an attribute can't replace the prototype. Readers look up
+ * fixed attribute names only, never names taken from the data.
  */
 export function flattenAttributes(list: readonly KeyValue[] | undefined): Attributes {
-  const out: Attributes = Object.create(null) as Attributes;
+  const out: Attributes = {};
   if (list === undefined) return out;
-  for (const kv of list) out[kv.key] = anyValueToJs(kv.value);
+  for (const kv of list) setAttribute(out, kv.key, anyValueToJs(kv.value));
   return out;
+}
+
+export function setAttribute(target: Attributes, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 function intToJs(raw: string | number): number | string {

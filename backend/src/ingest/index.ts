@@ -1,0 +1,4 @@
+export { startIngestionWorker } from './worker.js';
+export type { IngestionWorker, IngestionWorkerDeps, IngestionWorkerOptions } from './worker.js';
+export { InsertCoalescer } from './coalescer.js';
+export type { CoalescerOptions } from './coalescer.js';

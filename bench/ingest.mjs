@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+// Spanlight ingest benchmark: throughput and accepted→queryable latency over OTLP/gRPC and
+// OTLP/HTTP with a seeded GenAI corpus. See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApiClient, startPoller, waitForTotal } from './lib/api.mjs';
+import { MAX_ROUND, batchBytes, buildCorpus, firstTraceIdOf } from './lib/corpus.mjs';
+import { runLatency, runThroughput } from './lib/phases.mjs';
+import { cpuSeconds, peakRssMb, startRssSampler } from './lib/proc.mjs';
+import { saveReport } from './lib/report.mjs';
+import { startSpanlight } from './lib/server.mjs';
+import { basicAuth, createGrpcSender, createHttpSender } from './lib/transports.mjs';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, '..');
+
+const USAGE = `usage: node bench/ingest.mjs [options]
+  --transport grpc|http|both   (default both)
+  --concurrency N              requests in flight (default 8)
+  --duration S                 seconds of sending per phase (default 20)
+  --rate N                     spans/s in the latency phase (default 2000)
+  --seed N  --corpus-batches N --batch-size N   corpus (default 42, 64, 512)
+  --drain-timeout S            max wait for the read API to catch up (default 120)
+  --max-requests N             request cap per phase (default 100000)
+  --startup-timeout S          max wait for Spanlight to start (default 180)
+  --keep-data                  keep the spawned Spanlight's temp data dir
+  --out DIR                    results folder (default bench/results)
+  Existing Spanlight instead of spawning one (all required, plus the endpoints of the chosen transports):
+  --api-url URL (…/api/public) --grpc HOST:PORT --http URL (…/v1/traces) --public-key PK --secret-key SK [--pid PID]`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      transport: { type: 'string', default: 'both' },
+      concurrency: { type: 'string', default: '8' },
+      duration: { type: 'string', default: '20' },
+      rate: { type: 'string', default: '2000' },
+      seed: { type: 'string', default: '42' },
+      'corpus-batches': { type: 'string', default: '64' },
+      'batch-size': { type: 'string', default: '512' },
+      'drain-timeout': { type: 'string', default: '120' },
+      'max-requests': { type: 'string', default: '100000' },
+      'startup-timeout': { type: 'string', default: '180' },
+      'keep-data': { type: 'boolean', default: false },
+      out: { type: 'string', default: path.join(benchDir, 'results') },
+      'api-url': { type: 'string' },
+      grpc: { type: 'string' },
+      http: { type: 'string' },
+      'public-key': { type: 'string' },
+      'secret-key': { type: 'string' },
+      pid: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const num = (name, min, max) => {
+    const v = Number(values[name]);
+    if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${name} must be a number in [${min}, ${max}]\n${USAGE}`);
+    return v;
+  };
+  if (!['grpc', 'http', 'both'].includes(values.transport)) throw new Error(`--transport must be grpc, http or both\n${USAGE}`);
+  const transports = values.transport === 'both' ? ['grpc', 'http'] : [values.transport];
+  const external = Boolean(values['api-url'] || values.grpc || values.http);
+  if (external) {
+    const missing = ['api-url', 'public-key', 'secret-key', ...transports].filter((k) => !values[k]);
+    if (missing.length > 0) throw new Error(`an existing Spanlight also needs --${missing.join(', --')}\n${USAGE}`);
+  }
+  return {
+    transports,
+    external,
+    concurrency: num('concurrency', 1, 256),
+    durationS: num('duration', 1, 3600),
+    rate: num('rate', 1, 1_000_000),
+    seed: num('seed', 0, 2 ** 32 - 1),
+    corpusBatches: num('corpus-batches', 1, 4096),
+    batchSize: num('batch-size', 1, 100_000),
+    drainTimeoutS: num('drain-timeout', 1, 3600),
+    maxRequests: num('max-requests', 1, 10_000_000),
+    startupTimeoutS: num('startup-timeout', 5, 3600),
+    keepData: values['keep-data'],
+    out: path.resolve(values.out),
+    apiUrl: values['api-url'],
+    grpc: values.grpc,
+    http: values.http,
+    publicKey: values['public-key'] ?? 'pk-lf-bench',
+    secretKey: values['secret-key'] ?? 'sk-lf-bench',
+    pid: values.pid ? Number(values.pid) : undefined,
+  };
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+const cpuDelta = (a, b) => (a && b ? { own: b.own - a.own, children: b.children - a.children } : undefined);
+
+/** One batch per transport, then checks that observations == spans and the trace is readable. */
+async function warmUp(ctx, senders) {
+  const poller = startPoller(ctx.api, 50);
+  try {
+    const baseline = await ctx.api.totalObservations();
+    let acked = 0;
+    let index;
+    for (const sender of senders) {
+      index = ctx.sequence.next();
+      const outcome = await sender.send(batchBytes(ctx.corpus, index).bytes);
+      if (!outcome.ok) throw new Error(`warm-up send over ${sender.name} failed: ${outcome.reason}`);
+      acked += ctx.corpus.batches[0].spans - outcome.rejected;
+    }
+    const reached = await waitForTotal(poller, baseline + acked, ctx.opts.drainTimeoutS * 1000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const total = await ctx.api.totalObservations();
+    if (reached === undefined || total !== baseline + acked) {
+      throw new Error(
+        `warm-up: ${acked} spans acknowledged but totalItems went ${baseline} → ${total}; the bench assumes one observation per span`,
+      );
+    }
+    const traceId = firstTraceIdOf(ctx.corpus, index);
+    const res = await ctx.api.trace(traceId);
+    const observations = res.body?.observations?.length;
+    if (res.status !== 200) ctx.notes.push(`GET /traces/${traceId} answered HTTP ${res.status}`);
+    log(`warm-up ok: ${acked} spans queryable; trace ${traceId} has ${observations ?? '?'} observations`);
+  } finally {
+    await poller.stop();
+  }
+}
+
+async function main() {
+  const opts = options();
+  const startedAt = new Date().toISOString();
+  log(`building corpus (seed ${opts.seed}, ${opts.corpusBatches} × ${opts.batchSize} spans)…`);
+  const corpus = buildCorpus({ seed: opts.seed, batches: opts.corpusBatches, batchSize: opts.batchSize });
+  const sendCap = (MAX_ROUND + 1) * corpus.batches.length;
+  let sent = 0;
+  const sequence = {
+    next() {
+      if (sent >= sendCap) throw new Error('corpus id space exhausted');
+      return sent++;
+    },
+  };
+  const result = {
+    meta: {
+      startedAt,
+      commit: gitCommit(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      seed: opts.seed,
+      batchSize: opts.batchSize,
+      corpus: { batches: corpus.batches.length, ...corpus.summary },
+      concurrency: opts.concurrency,
+      durationS: opts.durationS,
+      rate: opts.rate,
+      drainTimeoutS: opts.drainTimeoutS,
+    },
+    phases: [],
+    notes: [],
+  };
+  let server;
+  let rss;
+  const cleanup = async () => {
+    rss?.stop();
+    if (server) {
+      const exit = await server.stop(rss?.seen() ?? []);
+      server = undefined;
+      if (exit && exit.code !== 0) log(`Spanlight exited with ${exit.code ?? exit.signal}`);
+    }
+  };
+  process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => cleanup().finally(() => process.exit(143)));
+  const senders = [];
+  let failure;
+  try {
+    let endpoints;
+    let pid = opts.pid;
+    if (opts.external) {
+      endpoints = { apiUrl: opts.apiUrl, grpcTarget: opts.grpc, httpUrl: opts.http };
+      result.meta.target = `existing Spanlight at ${opts.apiUrl}`;
+    } else {
+      log('starting Spanlight (node backend/dist/cli.js start)…');
+      server = await startSpanlight({
+        repoRoot,
+        publicKey: opts.publicKey,
+        secretKey: opts.secretKey,
+        startupTimeoutMs: opts.startupTimeoutS * 1000,
+        keepData: opts.keepData,
+      });
+      endpoints = server;
+      pid = server.pid;
+      result.meta.target = 'spawned `node backend/dist/cli.js start` (embedded Postgres, chdb, local blobs, in-process queue) on 127.0.0.1';
+      log(`Spanlight up in ${(server.startupMs / 1000).toFixed(1)} s: ${server.apiUrl}, gRPC ${server.grpcTarget}, HTTP ${server.httpUrl}`);
+    }
+    if (pid) rss = startRssSampler(pid, 500);
+    const auth = basicAuth(opts.publicKey, opts.secretKey);
+    const api = createApiClient(endpoints.apiUrl, auth);
+    const healthDeadline = performance.now() + 30_000;
+    while (!(await api.health().catch(() => false))) {
+      if (performance.now() > healthDeadline) throw new Error(`${endpoints.apiUrl}/health did not answer 200 within 30 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const t of opts.transports) {
+      senders.push(t === 'grpc' ? createGrpcSender(endpoints.grpcTarget, auth) : createHttpSender(endpoints.httpUrl, auth, opts.concurrency));
+    }
+    const ctx = { api, corpus, sequence, opts, notes: result.notes };
+    await warmUp(ctx, senders);
+    const common = { api, corpus, sequence, concurrency: opts.concurrency, durationS: opts.durationS, maxRequests: opts.maxRequests, drainTimeoutS: opts.drainTimeoutS };
+    for (const sender of senders) {
+      for (const phase of ['throughput', 'latency']) {
+        log(`${sender.name}: ${phase} phase (${opts.durationS} s)…`);
+        const baseline = await api.totalObservations();
+        const cpuBefore = pid ? cpuSeconds(pid) : undefined;
+        const run = phase === 'throughput' ? runThroughput : runLatency;
+        const r = await run({ ...common, sender, baseline, rate: opts.rate });
+        result.phases.push({ transport: sender.name, phase, ...r, cpu: cpuDelta(cpuBefore, pid ? cpuSeconds(pid) : undefined) });
+        if (!r.drained) throw new Error(`${sender.name} ${phase}: the read API did not reach the acknowledged count within ${opts.drainTimeoutS} s`);
+      }
+    }
+    api.close();
+  } catch (err) {
+    failure = err;
+    result.notes.push(`stopped early: ${err.message.split('\n')[0]}`);
+  } finally {
+    for (const s of senders) s.close();
+    const pid = server?.pid ?? opts.pid;
+    if (pid) {
+      result.process = { peakRssMb: peakRssMb(pid), peakTreeRssMb: rss?.peakTreeMb(), cpu: cpuSeconds(pid), startupMs: server?.startupMs };
+    }
+    const cpu = process.cpuUsage();
+    result.meta.clientCpuS = (cpu.user + cpu.system) / 1e6;
+    await cleanup();
+  }
+  if (result.phases.length > 0 || failure) {
+    const { markdown, json, file } = await saveReport(opts.out, result);
+    console.log(markdown);
+    console.log(json);
+    log(`saved ${path.relative(process.cwd(), file)}`);
+  }
+  if (failure) {
+    log(failure.stack ?? String(failure));
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  log(err.stack ?? String(err));
+  process.exit(1);
+});

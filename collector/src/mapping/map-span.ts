@@ -1,0 +1,134 @@
+import type { ObservationRow } from '../batch/index.js';
+import type { Span } from '../otlp/types.js';
+import type { Attributes } from './attributes.js';
+import { CONVENTIONS } from './conventions/index.js';
+import type { Content, FieldName, FieldValues } from './conventions/index.js';
+import { isEmptyId, normalizeId } from './ids.js';
+import { composeMetadata } from './metadata.js';
+import { activeConventions, resolveField, resolveType } from './resolve.js';
+import { createSpanView } from './span-view.js';
+import type { ScopeView } from './span-view.js';
+import { nanosToDateTime64 } from './time.js';
+import { normalizeEnvironment } from './values.js';
+
+/** What all spans of one ScopeSpans share. */
+export interface ScopeContext {
+  resource: Attributes;
+  scope: ScopeView;
+  /** Encoded resource/scope part of the metadata (see metadata.ts). */
+  metadataTail: string;
+}
+
+export interface RowContext {
+  projectId: string;
+  /** DateTime64 text of the request's receipt. */
+  eventTs: string;
+}
+
+/** Why a span was rejected, for the OTLP partial-success message. */
+export interface Rejection {
+  reason: string;
+}
+
+function consumedKeys(contents: readonly (Content | { keys: readonly string[] } | undefined)[]): string[] {
+  const keys: string[] = [];
+  for (const c of contents) if (c !== undefined) keys.push(...c.keys);
+  return keys;
+}
+
+/** Sums the counts when no total is given, so every usage has one. */
+function withTotal(usage: Record<string, number> | undefined): Record<string, number> {
+  if (usage === undefined) return {};
+  if (usage.total === undefined) {
+    let total = 0;
+    for (const key in usage) total += usage[key] ?? 0;
+    usage.total = total;
+  }
+  return usage;
+}
+
+/**
+ * One span → one observation row, or a rejection when it can't be an observation (bad ids, no start
+ * time). Trace-level columns carry only what this span says about its trace: trace_input/output and
+ * trace_metadata come from explicit trace attributes (readers fall back to the root observation's
+ * input/output), trace_name falls back to the observation name on roots only.
+ */
+export function mapSpan(span: Span, scope: ScopeContext, context: RowContext): ObservationRow | Rejection {
+  const traceId = normalizeId(span.traceId, 32);
+  if (traceId === undefined) return { reason: 'traceId is not 32 hex digits or is all zeros' };
+  const id = normalizeId(span.spanId, 16);
+  if (id === undefined) return { reason: 'spanId is not 16 hex digits or is all zeros' };
+  const startTime = nanosToDateTime64(span.startTimeUnixNano);
+  if (startTime === undefined) return { reason: 'startTimeUnixNano is missing or invalid' };
+
+  const issues: string[] = [];
+  let parent = '';
+  if (!isEmptyId(span.parentSpanId)) {
+    parent = normalizeId(span.parentSpanId, 16) ?? '';
+    if (parent === '') issues.push('parentSpanId is not 16 hex digits; mapped as a root span');
+  }
+  let endTime: string | null = null;
+  if (span.endTimeUnixNano !== undefined && span.endTimeUnixNano !== '' && span.endTimeUnixNano !== '0') {
+    endTime = nanosToDateTime64(span.endTimeUnixNano) ?? null;
+    if (endTime === null) issues.push('endTimeUnixNano is invalid; end time left empty');
+  }
+
+  const view = createSpanView(span, scope.resource, scope.scope, parent, issues);
+  const conventions = activeConventions(CONVENTIONS, view);
+  const type = resolveType(conventions, view);
+  const get = <K extends FieldName>(field: K): FieldValues[K] | undefined => resolveField(conventions, view, field);
+
+  const name = get('name') ?? view.name;
+  const isRoot = parent === '' || get('asRoot') === true;
+  // Wrapper spans (agents, chains, SDK wrappers) often repeat their children's usage; keeping it only on
+  // the model calls themselves keeps trace totals from double counting. It stays in metadata.attributes.
+  const isModelCall = type === 'GENERATION' || type === 'EMBEDDING';
+  const input = get('input');
+  const output = get('output');
+  const traceInput = get('traceInput');
+  const traceOutput = get('traceOutput');
+  const metadata = get('metadata');
+  const traceMetadata = get('traceMetadata');
+
+  const row: ObservationRow = {
+    project_id: context.projectId,
+    trace_id: traceId,
+    id,
+    parent_observation_id: parent,
+    type,
+    name,
+    start_time: startTime,
+    end_time: endTime,
+    completion_start_time: get('completionStartTime') ?? null,
+    level: get('level') ?? 'DEFAULT',
+    status_message: get('statusMessage') ?? '',
+    version: get('version') ?? '',
+    release: get('release') ?? '',
+    environment: normalizeEnvironment(get('environment')),
+    is_root: isRoot,
+    trace_name: get('traceName') ?? (isRoot ? name : ''),
+    user_id: get('userId') ?? '',
+    session_id: get('sessionId') ?? '',
+    tags: get('tags') ?? [],
+    public: get('public') ?? false,
+    trace_input: traceInput?.json ?? '',
+    trace_output: traceOutput?.json ?? '',
+    trace_metadata: traceMetadata === undefined ? '' : JSON.stringify(traceMetadata.value),
+    model: get('model') ?? '',
+    model_id: '',
+    model_parameters: get('modelParameters') ?? '',
+    usage_details: isModelCall ? withTotal(get('usage')) : {},
+    cost_details: isModelCall ? (get('cost') ?? {}) : {},
+    prompt_id: '',
+    prompt_name: get('promptName') ?? '',
+    prompt_version: get('promptVersion') ?? null,
+    input: input?.json ?? '',
+    output: output?.json ?? '',
+    metadata: '',
+    event_ts: context.eventTs,
+  };
+  // Last, so that every problem noted while resolving the fields above is included.
+  const consumed = consumedKeys([input, output, traceInput, traceOutput, metadata, traceMetadata]);
+  row.metadata = composeMetadata(view, scope.metadataTail, metadata, consumed, issues);
+  return row;
+}
