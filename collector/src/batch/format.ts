@@ -11,15 +11,26 @@ import { z } from 'zod';
  */
 export const BATCH_FORMAT_VERSION = 1;
 
-export const batchHeader = z.object({
+const headerFields = {
   v: z.literal(BATCH_FORMAT_VERSION),
-  /** What the rows are; later kinds (legacy ingestion events) add members here. */
-  kind: z.literal('observations'),
   projectId: z.string().min(1),
   /** Unix milliseconds at which the collector accepted the request. */
   receivedAt: z.number().int(),
   rowCount: z.number().int().nonnegative(),
-});
+};
+
+/**
+ * What the rows are: `observations` rows are ObservationRows inserted as is; `ingestion-events`
+ * rows are legacy ingestion events (`POST /api/public/ingestion`), validated by the API that
+ * accepted them, one event JSON per line, which the worker merges before writing.
+ */
+export const BATCH_KINDS = ['observations', 'ingestion-events'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
+export const batchHeader = z.discriminatedUnion('kind', [
+  z.object({ ...headerFields, kind: z.literal('observations') }),
+  z.object({ ...headerFields, kind: z.literal('ingestion-events') }),
+]);
 export type BatchHeader = z.infer<typeof batchHeader>;
 
 export type BatchCodec = 'none' | 'gzip';

@@ -1,12 +1,13 @@
 export {
   BATCH_FORMAT_VERSION,
+  BATCH_KINDS,
   BatchFormatError,
   batchHeader,
   decodeBatch,
   encodeBatch,
   parseRows,
 } from './format.js';
-export type { BatchCodec, BatchHeader, DecodedBatch } from './format.js';
+export type { BatchCodec, BatchHeader, BatchKind, DecodedBatch } from './format.js';
 export {
   LEVELS,
   OBSERVATION_TYPES,

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { observationRow } from '../batch/index.js';
-import type { ObservationRow } from '../batch/index.js';
 import { mapTraceRequest } from './index.js';
 import { request, span } from './testdata/build.js';
-import type { ExportTraceServiceRequest } from '../otlp/types.js';
-
-const context = { projectId: 'proj-1', receivedAt: 1750000005123 };
-
-function map(req: ExportTraceServiceRequest) {
-  const result = mapTraceRequest(req, context);
-  for (const row of result.rows) observationRow.parse(row);
-  return result;
-}
-
-function mapOne(attrs: Record<string, unknown>, extra: Parameters<typeof span>[0] = {}, options = {}): ObservationRow {
-  const { rows } = map(request([span({ attrs, ...extra })], options));
-  expect(rows).toHaveLength(1);
-  return rows[0]!;
-}
-
-function metadataOf(row: ObservationRow): Record<string, any> {
-  return JSON.parse(row.metadata);
-}
+import { context, map, mapOne, metadataOf } from './testdata/map.js';
 
 describe('rejection', () => {
   it('counts spans that cannot be observations and keeps their siblings', () => {
@@ -187,109 +167,5 @@ describe('environment', () => {
     expect(mapOne({ 'deployment.environment': 'qa' }, {}, { resource: { 'langfuse.environment': 'langfuse-prod' } }).environment).toBe('prod');
     expect(mapOne({ 'langfuse.environment': 'dev' }, {}, { resource: { 'langfuse.environment': 'prod' } }).environment).toBe('dev');
     expect(mapOne({ 'deployment.environment.name': 'bad env!' }).environment).toBe('default');
-  });
-});
-
-describe('Langfuse attributes', () => {
-  it('maps observation and trace fields', () => {
-    const row = mapOne(
-      {
-        'langfuse.observation.type': 'generation',
-        'langfuse.observation.model.name': 'claude-3',
-        'langfuse.observation.model.parameters': '{"temperature":0.1}',
-        'langfuse.observation.completion_start_time': '"2025-06-15T15:06:40.250Z"',
-        'langfuse.observation.prompt.name': 'greeting',
-        'langfuse.observation.prompt.version': 3,
-        'langfuse.observation.input': '{"question":"hi"}',
-        'langfuse.observation.output': '"hello"',
-        'langfuse.observation.metadata': '{"a":1,"b":2}',
-        'langfuse.observation.metadata.b': 'override',
-        'langfuse.observation.status_message': 'ok-ish',
-        'langfuse.trace.name': 'my-trace',
-        'langfuse.trace.input': '{"q":1}',
-        'langfuse.trace.output': 'done',
-        'langfuse.trace.metadata.team': 'search',
-        'langfuse.trace.tags': ['t1', 't2'],
-        'langfuse.trace.public': true,
-        'langfuse.user.id': 'u-1',
-        'session.id': 's-1',
-        'langfuse.release': 'r-7',
-        'langfuse.version': 'v-2',
-        'langfuse.internal.as_root': 'true',
-      },
-      { parentSpanId: '1234567890abcdef' },
-    );
-    expect(row).toMatchObject({
-      type: 'GENERATION',
-      model: 'claude-3',
-      model_parameters: '{"temperature":0.1}',
-      completion_start_time: '2025-06-15 15:06:40.250000',
-      prompt_name: 'greeting',
-      prompt_version: 3,
-      input: '{"question":"hi"}',
-      output: '"hello"',
-      status_message: 'ok-ish',
-      is_root: true,
-      parent_observation_id: '1234567890abcdef',
-      trace_name: 'my-trace',
-      trace_input: '{"q":1}',
-      trace_output: '"done"',
-      trace_metadata: '{"team":"search"}',
-      tags: ['t1', 't2'],
-      public: true,
-      user_id: 'u-1',
-      session_id: 's-1',
-      release: 'r-7',
-      version: 'v-2',
-    });
-    const metadata = metadataOf(row);
-    expect(metadata.a).toBe(1);
-    expect(metadata.b).toBe('override');
-    // Content moved into its own columns is not stored twice; everything else stays.
-    expect(metadata.attributes['langfuse.observation.input']).toBeUndefined();
-    expect(metadata.attributes['langfuse.trace.input']).toBeUndefined();
-    expect(metadata.attributes['langfuse.observation.metadata.b']).toBeUndefined();
-    expect(metadata.attributes['langfuse.observation.model.name']).toBe('claude-3');
-    expect(metadata.mappingIssues).toBeUndefined();
-  });
-
-  it('stringifies non-string values for string columns and keeps structured input as JSON', () => {
-    const row = mapOne({ 'user.id': 12345, 'langfuse.observation.input': { question: 'hi', n: [1, 2] } });
-    expect(row.user_id).toBe('12345');
-    expect(row.input).toBe('{"question":"hi","n":[1,2]}');
-  });
-
-  it('keeps a span whose Langfuse values are malformed, noting each problem', () => {
-    const row = mapOne({
-      'langfuse.observation.type': 'generation',
-      'langfuse.observation.usage_details': 'not json',
-      'langfuse.observation.model.parameters': 'temperature=1',
-      'langfuse.observation.prompt.version': 'v3',
-      'langfuse.observation.completion_start_time': 'yesterday',
-    });
-    expect(row).toMatchObject({ type: 'GENERATION', usage_details: {}, model_parameters: '', prompt_version: null, completion_start_time: null });
-    expect(metadataOf(row).mappingIssues).toHaveLength(4);
-  });
-});
-
-describe('GenAI semconv input', () => {
-  it('puts system instructions first as a system message', () => {
-    const row = mapOne({
-      'gen_ai.operation.name': 'chat',
-      'gen_ai.system_instructions': 'Be brief.',
-      'gen_ai.input.messages': [{ role: 'user', parts: [{ type: 'text', content: 'hi' }] }],
-    });
-    expect(JSON.parse(row.input)).toEqual([
-      { role: 'system', parts: [{ type: 'text', content: 'Be brief.' }] },
-      { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
-    ]);
-    expect(metadataOf(row).attributes).toEqual({ 'gen_ai.operation.name': 'chat' });
-  });
-
-  it('does not add a second system message, and keeps JSON text as is', () => {
-    const messages = '[{"role":"system","parts":[]},{"role":"user","parts":[]}]';
-    const row = mapOne({ 'gen_ai.system_instructions': '[{"type":"text","content":"x"}]', 'gen_ai.input.messages': messages });
-    expect(row.input).toBe(messages);
-    expect(metadataOf(row).attributes['gen_ai.system_instructions']).toBe('[{"type":"text","content":"x"}]');
   });
 });

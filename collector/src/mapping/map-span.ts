@@ -2,7 +2,7 @@ import type { ObservationRow } from '../batch/index.js';
 import type { Span } from '../otlp/types.js';
 import type { Attributes } from './attributes.js';
 import { CONVENTIONS } from './conventions/index.js';
-import type { Content, FieldName, FieldValues } from './conventions/index.js';
+import type { FieldName, FieldValues } from './conventions/index.js';
 import { isEmptyId, normalizeId } from './ids.js';
 import { composeMetadata } from './metadata.js';
 import { activeConventions, resolveField, resolveType } from './resolve.js';
@@ -30,9 +30,10 @@ export interface Rejection {
   reason: string;
 }
 
-function consumedKeys(contents: readonly (Content | { keys: readonly string[] } | undefined)[]): string[] {
+/** Attribute keys whose values moved into their own column or into lifted metadata. */
+function consumedKeys(sources: readonly ({ keys: readonly string[] } | undefined)[]): string[] {
   const keys: string[] = [];
-  for (const c of contents) if (c !== undefined) keys.push(...c.keys);
+  for (const source of sources) if (source !== undefined) keys.push(...source.keys);
   return keys;
 }
 

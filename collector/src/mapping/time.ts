@@ -6,17 +6,21 @@
 /** 2299-12-31 23:59:59, the last second DateTime64 can hold. */
 const MAX_SECONDS = 10_413_791_999;
 
-// Spans of one request mostly share their second; remembering the last one skips the Date formatting.
-let lastSeconds = -1;
-let lastPrefix = '';
+// Spans of one request share their day: the date part is formatted once per day, the time of day by arithmetic.
+let lastDay = Number.NaN;
+let lastDate = '';
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 function secondsPrefix(seconds: number): string {
-  if (seconds !== lastSeconds) {
-    const iso = new Date(seconds * 1000).toISOString();
-    lastPrefix = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-    lastSeconds = seconds;
+  const day = Math.floor(seconds / 86_400);
+  if (day !== lastDay) {
+    lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    lastDay = day;
   }
-  return lastPrefix;
+  const inDay = seconds - day * 86_400;
+  const hours = Math.floor(inDay / 3600);
+  const minutes = Math.floor((inDay - hours * 3600) / 60);
+  return `${lastDate} ${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[inDay % 60]}`;
 }
 
 /** Unix nanoseconds (decimal string) → DateTime64 text, truncated to microseconds; undefined when missing ('' or 0) or invalid. */

@@ -196,10 +196,13 @@ export function lifted(...bases: string[]): Resolver<Lifted> {
     const keys: string[] = [];
     const base = firstKey(span.attributes, bases);
     if (base !== undefined) {
-      keys.push(base);
       const object = parseJsonObject(span.attributes[base]);
+      // Not an object: the value stays in metadata.attributes as it came.
       if (object === undefined) span.note(`${base}: not a JSON object`);
-      value = Object.assign(record(), object);
+      else {
+        keys.push(base);
+        value = Object.assign(record(), object);
+      }
     }
     for (const key of span.keys) {
       if (!key.startsWith(common)) continue;
