@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './lib/options.mjs';
 import { createApiClient, startPoller, waitForTotal } from './lib/api.mjs';
 import { MAX_ROUND, batchBytes, buildCorpus, firstTraceIdOf } from './lib/corpus.mjs';
 import { runLatency, runThroughput } from './lib/phases.mjs';
@@ -17,83 +17,6 @@ import { basicAuth, createGrpcSender, createHttpSender } from './lib/transports.
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
 
-const USAGE = `usage: node bench/ingest.mjs [options]
-  --transport grpc|http|both   (default both)
-  --concurrency N              requests in flight (default 8)
-  --duration S                 seconds of sending per phase (default 20)
-  --rate N                     spans/s in the latency phase (default 2000)
-  --seed N  --corpus-batches N --batch-size N   corpus (default 42, 64, 512)
-  --drain-timeout S            max wait for the read API to catch up (default 120)
-  --max-requests N             request cap per phase (default 100000)
-  --startup-timeout S          max wait for Spanlight to start (default 180)
-  --keep-data                  keep the spawned Spanlight's temp data dir
-  --out DIR                    results folder (default bench/results)
-  Existing Spanlight instead of spawning one (all required, plus the endpoints of the chosen transports):
-  --api-url URL (…/api/public) --grpc HOST:PORT --http URL (…/v1/traces) --public-key PK --secret-key SK [--pid PID]`;
-
-function options() {
-  const { values } = parseArgs({
-    options: {
-      transport: { type: 'string', default: 'both' },
-      concurrency: { type: 'string', default: '8' },
-      duration: { type: 'string', default: '20' },
-      rate: { type: 'string', default: '2000' },
-      seed: { type: 'string', default: '42' },
-      'corpus-batches': { type: 'string', default: '64' },
-      'batch-size': { type: 'string', default: '512' },
-      'drain-timeout': { type: 'string', default: '120' },
-      'max-requests': { type: 'string', default: '100000' },
-      'startup-timeout': { type: 'string', default: '180' },
-      'keep-data': { type: 'boolean', default: false },
-      out: { type: 'string', default: path.join(benchDir, 'results') },
-      'api-url': { type: 'string' },
-      grpc: { type: 'string' },
-      http: { type: 'string' },
-      'public-key': { type: 'string' },
-      'secret-key': { type: 'string' },
-      pid: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const num = (name, min, max) => {
-    const v = Number(values[name]);
-    if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${name} must be a number in [${min}, ${max}]\n${USAGE}`);
-    return v;
-  };
-  if (!['grpc', 'http', 'both'].includes(values.transport)) throw new Error(`--transport must be grpc, http or both\n${USAGE}`);
-  const transports = values.transport === 'both' ? ['grpc', 'http'] : [values.transport];
-  const external = Boolean(values['api-url'] || values.grpc || values.http);
-  if (external) {
-    const missing = ['api-url', 'public-key', 'secret-key', ...transports].filter((k) => !values[k]);
-    if (missing.length > 0) throw new Error(`an existing Spanlight also needs --${missing.join(', --')}\n${USAGE}`);
-  }
-  return {
-    transports,
-    external,
-    concurrency: num('concurrency', 1, 256),
-    durationS: num('duration', 1, 3600),
-    rate: num('rate', 1, 1_000_000),
-    seed: num('seed', 0, 2 ** 32 - 1),
-    corpusBatches: num('corpus-batches', 1, 4096),
-    batchSize: num('batch-size', 1, 100_000),
-    drainTimeoutS: num('drain-timeout', 1, 3600),
-    maxRequests: num('max-requests', 1, 10_000_000),
-    startupTimeoutS: num('startup-timeout', 5, 3600),
-    keepData: values['keep-data'],
-    out: path.resolve(values.out),
-    apiUrl: values['api-url'],
-    grpc: values.grpc,
-    http: values.http,
-    publicKey: values['public-key'] ?? 'pk-lf-bench',
-    secretKey: values['secret-key'] ?? 'sk-lf-bench',
-    pid: values.pid ? Number(values.pid) : undefined,
-  };
-}
-
 function gitCommit() {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -103,7 +26,7 @@ function gitCommit() {
 }
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
-const cpuDelta = (a, b) => (a && b ? { own: b.own - a.own, children: b.children - a.children } : undefined);
+const cpuDelta = (a, b) => (a && b ? { own: b.own - a.own, children: Math.max(0, b.children - a.children) } : undefined);
 
 /** One batch per transport, then checks that observations == spans and the trace is readable. */
 async function warmUp(ctx, senders) {
@@ -128,16 +51,17 @@ async function warmUp(ctx, senders) {
     }
     const traceId = firstTraceIdOf(ctx.corpus, index);
     const res = await ctx.api.trace(traceId);
-    const observations = res.body?.observations?.length;
+    const observations = res.body?.observations ?? [];
+    const generations = observations.filter((o) => o.type === 'GENERATION').length;
     if (res.status !== 200) ctx.notes.push(`GET /traces/${traceId} answered HTTP ${res.status}`);
-    log(`warm-up ok: ${acked} spans queryable; trace ${traceId} has ${observations ?? '?'} observations`);
+    log(`warm-up ok: ${acked} spans queryable; trace ${traceId} has ${observations.length} observations (${generations} GENERATION)`);
   } finally {
     await poller.stop();
   }
 }
 
 async function main() {
-  const opts = options();
+  const opts = parseOptions(benchDir);
   const startedAt = new Date().toISOString();
   log(`building corpus (seed ${opts.seed}, ${opts.corpusBatches} × ${opts.batchSize} spans)…`);
   const corpus = buildCorpus({ seed: opts.seed, batches: opts.corpusBatches, batchSize: opts.batchSize });
@@ -174,7 +98,7 @@ async function main() {
     if (server) {
       const exit = await server.stop(rss?.seen() ?? []);
       server = undefined;
-      if (exit && exit.code !== 0) log(`Spanlight exited with ${exit.code ?? exit.signal}`);
+      if (exit && exit.code !== 0) log(`Spanlight exited with ${exit.code ?? exit.signal} after SIGTERM`);
     }
   };
   process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
@@ -188,6 +112,7 @@ async function main() {
       endpoints = { apiUrl: opts.apiUrl, grpcTarget: opts.grpc, httpUrl: opts.http };
       result.meta.target = `existing Spanlight at ${opts.apiUrl}`;
     } else {
+      result.meta.target = 'spawned `node backend/dist/cli.js start` (embedded Postgres, chdb, local blobs, in-process queue) on 127.0.0.1';
       log('starting Spanlight (node backend/dist/cli.js start)…');
       server = await startSpanlight({
         repoRoot,
@@ -198,7 +123,6 @@ async function main() {
       });
       endpoints = server;
       pid = server.pid;
-      result.meta.target = 'spawned `node backend/dist/cli.js start` (embedded Postgres, chdb, local blobs, in-process queue) on 127.0.0.1';
       log(`Spanlight up in ${(server.startupMs / 1000).toFixed(1)} s: ${server.apiUrl}, gRPC ${server.grpcTarget}, HTTP ${server.httpUrl}`);
     }
     if (pid) rss = startRssSampler(pid, 500);
@@ -229,6 +153,8 @@ async function main() {
     api.close();
   } catch (err) {
     failure = err;
+    const tail = server?.stderrTail().trim();
+    if (tail) log(`Spanlight stderr (tail):\n${tail}`);
     result.notes.push(`stopped early: ${err.message.split('\n')[0]}`);
   } finally {
     for (const s of senders) s.close();

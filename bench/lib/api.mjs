@@ -50,7 +50,8 @@ export function createApiClient(apiUrl, authorization) {
 
 /**
  * Polls totalObservations every `intervalMs` (next poll starts `intervalMs` after the previous
- * answer) and records { at, total } with `at` = when the answer arrived (performance.now()).
+ * answer) and records { sent, at, total }: when the request left and when its answer arrived
+ * (performance.now()); the count was taken somewhere in between.
  */
 export function startPoller(api, intervalMs) {
   const samples = [];
@@ -63,7 +64,7 @@ export function startPoller(api, intervalMs) {
       try {
         const total = await api.totalObservations();
         const at = performance.now();
-        samples.push({ at, total });
+        samples.push({ sent, at, total });
         pollMs.push(at - sent);
       } catch (err) {
         lastError = err;

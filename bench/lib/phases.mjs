@@ -127,6 +127,7 @@ export async function runLatency({ sender, api, corpus, sequence, concurrency, d
       lateSends: late,
       drained: reachedAt !== undefined,
       latenciesMs: latencies.values,
+      lowerBoundsMs: latencies.lower,
       unreached: latencies.unreached,
       pollMsAvg: poller.pollMs.reduce((a, b) => a + b, 0) / Math.max(1, poller.pollMs.length),
       pollError: poller.lastError?.message,
@@ -139,11 +140,13 @@ export async function runLatency({ sender, api, corpus, sequence, concurrency, d
 /**
  * For each acknowledged batch (in ack order), the first poll answer arriving after its ack with
  * total >= baseline + spans acknowledged up to and including it. Approximate: the read API counts
- * observations, not batches, so a later batch landing first can stand in for an earlier one.
+ * observations, not batches, so a later batch landing first can stand in for an earlier one. The
+ * latency runs to that poll's answer (an upper bound); to the moment that poll was sent, a lower one.
  */
 export function batchLatencies(acks, samples, baseline) {
   const ordered = [...acks].sort((a, b) => a.at - b.at);
   const values = [];
+  const lower = [];
   let unreached = 0;
   let cumulative = 0;
   let from = 0;
@@ -157,8 +160,10 @@ export function batchLatencies(acks, samples, baseline) {
         break;
       }
     }
-    if (hit) values.push(hit.at - ack.at);
-    else unreached += 1;
+    if (hit) {
+      values.push(hit.at - ack.at);
+      lower.push(Math.max(0, hit.sent - ack.at));
+    } else unreached += 1;
   }
-  return { values, unreached };
+  return { values, lower, unreached };
 }

@@ -71,7 +71,10 @@ export function killIfSame(proc) {
   } catch {}
 }
 
-/** CPU seconds (user+system) of `pid` itself, and of its children (live + reaped). */
+/**
+ * CPU seconds (user+system) of `pid` itself, and of its descendants: live ones plus those already
+ * reaped (cutime/cstime). A process that exits between two readings can make a delta dip slightly.
+ */
 export function cpuSeconds(pid) {
   const f = statFields(pid);
   if (!f) return undefined;
@@ -80,7 +83,7 @@ export function cpuSeconds(pid) {
   let children = (Number(f[13]) + Number(f[14])) / hz;
   for (const d of descendants(pid)) {
     const g = statFields(d.pid);
-    if (g) children += (Number(g[11]) + Number(g[12])) / hz;
+    if (g) children += (Number(g[11]) + Number(g[12]) + Number(g[13]) + Number(g[14])) / hz;
   }
   return { own, children };
 }

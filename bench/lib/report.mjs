@@ -56,7 +56,15 @@ export function renderMarkdown(result) {
   if (proc) {
     lines.push(
       `- Spanlight process: peak RSS (VmHWM) ${int(proc.peakRssMb)} MB; peak RSS incl. child processes (sampled every 0.5 s) ${int(proc.peakTreeRssMb)} MB; ` +
-        `CPU ${dec(proc.cpu?.own)} s (+${dec(proc.cpu?.children)} s in child processes) over the whole run; startup ${dec(proc.startupMs / 1000)} s`,
+        `CPU ${dec(proc.cpu?.own)} s (+${dec(proc.cpu?.children)} s in child processes) over the whole run` +
+        (proc.startupMs === undefined ? '' : `; startup ${dec(proc.startupMs / 1000)} s`),
+    );
+  }
+  for (const p of phases.filter((x) => x.phase === 'latency')) {
+    const lower = p.lowerBoundsMs ?? [];
+    lines.push(
+      `- ${p.transport} latency: read-API poll round trip avg ${int(p.pollMsAvg)} ms (one poll 50 ms after the previous answer); ` +
+        `measured to the poll's request instead of its answer (lower bound): p50 ${int(percentile(lower, 50))} ms, p95 ${int(percentile(lower, 95))} ms`,
     );
   }
   lines.push(`- Bench client CPU: ${dec(meta.clientCpuS)} s (it shares the machine with Spanlight)`);
@@ -67,10 +75,17 @@ export function renderMarkdown(result) {
 
 /** Compact machine-readable summary (latency arrays reduced to percentiles). */
 export function jsonLine(result) {
-  const phases = result.phases.map(({ latenciesMs, consecutiveErrors, ...p }) => ({
+  const phases = result.phases.map(({ latenciesMs, lowerBoundsMs, consecutiveErrors, ...p }) => ({
     ...p,
     ...(latenciesMs
-      ? { p50Ms: percentile(latenciesMs, 50), p95Ms: percentile(latenciesMs, 95), maxMs: latenciesMs.length ? Math.max(...latenciesMs) : undefined, samples: latenciesMs.length }
+      ? {
+          p50Ms: percentile(latenciesMs, 50),
+          p95Ms: percentile(latenciesMs, 95),
+          maxMs: latenciesMs.length ? Math.max(...latenciesMs) : undefined,
+          samples: latenciesMs.length,
+          lowerBoundP50Ms: percentile(lowerBoundsMs, 50),
+          lowerBoundP95Ms: percentile(lowerBoundsMs, 95),
+        }
       : {}),
   }));
   return JSON.stringify({ ...result, phases });

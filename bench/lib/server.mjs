@@ -1,7 +1,7 @@
 // Starts `node backend/dist/cli.js start` on 127.0.0.1 with free ports and a fresh data dir, and
 // stops it again (SIGTERM, then SIGKILL of it and its child processes after a grace period).
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { descendants, killIfSame } from './proc.mjs';
@@ -24,6 +24,8 @@ function parseBanner(text) {
 
 export async function startSpanlight({ repoRoot, publicKey, secretKey, startupTimeoutMs, keepData }) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'spanlight-bench-'));
+  // mkdtemp makes it 0700; embedded Postgres (run as the `postgres` user when we are root) must traverse it.
+  await chmod(dataDir, 0o711);
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROPPED_ENV.test(k)));
   Object.assign(env, {
     PORT: '0',

@@ -42,6 +42,8 @@ export type {
   Consumer,
   JobOutcome,
 } from './buffer/index.js';
+export { applyCosts, countTokens, priceUsage, selectTier, TIER_OPERATORS } from './cost/index.js';
+export type { ModelPrices, PricedModel, PricedTier, TierCondition, TierOperator } from './cost/index.js';
 export { createLogger } from './logger.js';
 export type { Logger, LogLevel } from './logger.js';
 export { CollectorError, grpcStatusOf, httpStatusOf } from './errors.js';

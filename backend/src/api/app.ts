@@ -1,9 +1,15 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type Router from '@koa/router';
-import type { ApiKeyVerifier, Logger } from '@spanlight/collector';
+import type { ApiKeyVerifier, BatchCodec, BatchQueue, BlobStore, Logger } from '@spanlight/collector';
 import Koa from 'koa';
 import type { Kysely } from 'kysely';
+import { commentsRoutes } from '../comments/index.js';
+import { datasetsRoutes } from '../datasets/index.js';
+import { ingestionRoutes } from '../ingestion/index.js';
+import { modelsRoutes, type ModelCatalog } from '../models/index.js';
 import type { Database } from '../postgres/index.js';
+import { promptsRoutes, type PromptCache } from '../prompts/index.js';
+import { scoreConfigRoutes, scoresRoutes } from '../scores/index.js';
 import { basicAuth } from './middleware/auth.js';
 import { errorMiddleware } from './middleware/errors.js';
 import { healthRoutes } from './routes/health.js';
@@ -17,6 +23,14 @@ export interface ApiDeps {
   logger: Logger;
   /** OTLP/HTTP routes served on the API port too; they authenticate and answer in OTLP's own way. */
   otlpRoutes?: Router;
+  /** Model definitions snapshot the OTLP receivers price with; refreshed after model writes. */
+  modelCatalog?: ModelCatalog;
+  /** Prompt read cache (Redis-backed when REDIS_URL is set); an in-process one when absent. */
+  promptCache?: PromptCache;
+  /** The durable buffer `POST /api/public/ingestion` and `/scores` write to (the OTLP receivers' one). */
+  blobs?: BlobStore;
+  queue?: BatchQueue;
+  codec?: BatchCodec;
 }
 
 /** The public API: health first, OTLP next (own auth and error format), then the Basic-auth REST routes. */
@@ -26,8 +40,10 @@ export function createApiApp(deps: ApiDeps): Koa {
   app.use(errorMiddleware(deps.logger));
   app.use(healthRoutes(deps).routes());
   if (deps.otlpRoutes) app.use(deps.otlpRoutes.routes());
+  // Score writes also accept Bearer public-key auth, which the app-wide Basic auth below would refuse.
+  app.use(ingestionRoutes(deps).routes());
   app.use(basicAuth(deps.keys));
-  for (const router of [projectsRoutes(deps), ...readRoutes(deps)]) {
+  for (const router of [projectsRoutes(deps), ...readRoutes(deps), datasetsRoutes(deps), commentsRoutes(deps), promptsRoutes(deps), scoresRoutes(deps), scoreConfigRoutes(deps), modelsRoutes(deps)]) {
     app.use(router.routes()).use(router.allowedMethods());
   }
   return app;

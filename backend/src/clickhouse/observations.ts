@@ -21,6 +21,12 @@ export interface ObservationFilter {
   toStartTime?: string;
 }
 
+/**
+ * Excludes the rows that hold a legacy trace's own fields (type 'TRACE', written by the ingestion
+ * worker for trace-create events): they feed trace aggregates, but Langfuse lists only real observations.
+ */
+export const REAL_OBSERVATION = "type != 'TRACE'";
+
 /** Columns the `outer` conditions test, selected by every filtered read. */
 export const FILTER_COLUMNS = ['name', 'type', 'level', 'parent_observation_id', 'is_root', 'environment', 'version'] as const;
 
@@ -29,8 +35,8 @@ export const FILTER_COLUMNS = ['name', 'type', 'level', 'parent_observation_id',
  * are collapsed; `outer` ones test the newest version of each row.
  */
 export function observationConditions(projectId: string, f: ObservationFilter): { inner: string[]; outer: string[]; params: Params } {
-  const inner: string[] = [];
   const outer: string[] = [];
+  const inner: string[] = [REAL_OBSERVATION];
   const params: Params = { projectId };
   const add = (list: string[], condition: string, name: string, value: unknown): void => {
     list.push(condition);
@@ -61,7 +67,7 @@ export const whereClause = (conditions: readonly string[]): string =>
 export async function getObservation(client: ClickHouseClient, projectId: string, id: string): Promise<ObservationView | null> {
   const rows = await selectRows<ViewRow & IoRow>(
     client,
-    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['id = {id: String}'])} LIMIT 1`,
+    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['id = {id: String}', REAL_OBSERVATION])} LIMIT 1`,
     { projectId, id },
   );
   const row = rows[0];
@@ -72,7 +78,7 @@ export async function getObservation(client: ClickHouseClient, projectId: string
 export async function listTraceObservations(client: ClickHouseClient, projectId: string, traceId: string): Promise<ObservationView[]> {
   const rows = await selectRows<ViewRow & IoRow>(
     client,
-    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['trace_id = {traceId: String}'])}
+    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['trace_id = {traceId: String}', REAL_OBSERVATION])}
      ORDER BY start_time, id`,
     { projectId, traceId },
   );

@@ -3,8 +3,8 @@ import { latest, nullIfEmpty, parseJsonText, toIso } from './rows.js';
 
 /** A trace's root: flagged by the mapper, or an observation without a parent. */
 const ROOT = "(is_root OR parent_observation_id = '')";
-/** Prefer the root's non-empty value of a trace attribute, else any row's. */
-const preferRoot = (column: string): string => `argMaxIf(${column}, ${ROOT}, ${column} != '')`;
+/** Prefer the flagged root's non-empty value of a trace attribute (a legacy trace's own row), then a parentless row's, else any row's. */
+const preferRoot = (column: string): string => `argMaxIf(${column}, (is_root, ${ROOT}), ${column} != '')`;
 
 /**
  * Trace-level fields computed over the newest version of each of a trace's observations. Aliases are
@@ -14,7 +14,7 @@ const TRACE_FIELDS = `
   trace_id AS traceId,
   min(start_time) AS timestamp,
   if(argMinIf(trace_name, start_time, trace_name != '') != '', argMinIf(trace_name, start_time, trace_name != ''),
-     argMinIf(name, start_time, ${ROOT})) AS traceName,
+     argMinIf(name, (NOT is_root, start_time), ${ROOT})) AS traceName,
   ${preferRoot('user_id')} AS userId,
   ${preferRoot('session_id')} AS sessionId,
   ${preferRoot('release')} AS traceRelease,
@@ -24,19 +24,19 @@ const TRACE_FIELDS = `
   max(public) AS isPublic,
   dateDiff('millisecond', min(start_time), max(coalesce(end_time, start_time))) / 1000 AS latency,
   toFloat64(sum(total_cost)) AS totalCost,
-  arrayMap(x -> x.2, arraySort(groupArray((start_time, id)))) AS observationIds`;
+  arrayMap(x -> x.2, arraySort(groupArrayIf((start_time, id), type != 'TRACE'))) AS observationIds`;
 
-/** The trace's own input/output/metadata (root's first, else the latest), and its root observation's. */
+/** The trace's own input/output/metadata (root's first, else the latest), and its root observation's (the flagged root first). */
 const TRACE_IO_FIELDS = `,
   argMaxIf(trace_input, (${ROOT}, start_time), trace_input != '') AS traceInput,
   argMaxIf(trace_output, (${ROOT}, start_time), trace_output != '') AS traceOutput,
   argMaxIf(trace_metadata, (${ROOT}, start_time), trace_metadata != '') AS traceMetadata,
-  argMinIf(input, start_time, ${ROOT}) AS rootInput,
-  argMinIf(output, start_time, ${ROOT}) AS rootOutput,
-  argMinIf(metadata, start_time, ${ROOT}) AS rootMetadata`;
+  argMinIf(input, (NOT is_root, start_time), ${ROOT}) AS rootInput,
+  argMinIf(output, (NOT is_root, start_time), ${ROOT}) AS rootOutput,
+  argMinIf(metadata, (NOT is_root, start_time), ${ROOT}) AS rootMetadata`;
 
 const ROW_COLUMNS = [
-  'id', 'trace_id', 'parent_observation_id', 'is_root', 'name', 'trace_name', 'user_id', 'session_id', 'release',
+  'id', 'trace_id', 'type', 'parent_observation_id', 'is_root', 'name', 'trace_name', 'user_id', 'session_id', 'release',
   'version', 'tags', 'environment', 'public', 'start_time', 'end_time', 'total_cost',
 ];
 const IO_COLUMNS = ['trace_input', 'trace_output', 'trace_metadata', 'input', 'output', 'metadata'];

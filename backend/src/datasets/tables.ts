@@ -6,7 +6,8 @@ type JsonValue = ColumnType<unknown, string | null, string | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** Kysely table types of postgres/0003_datasets.sql. */
-export interface DatasetTables {
+// A type alias, not an interface: withTables needs the implicit index signature.
+export type DatasetTables = {
   datasets: {
     id: string;
     project_id: string;
@@ -43,7 +44,7 @@ export interface DatasetTables {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
-}
+};
 
 export type DatasetDb = Kysely<Database & DatasetTables>;
 

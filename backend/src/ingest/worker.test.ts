@@ -14,6 +14,7 @@ import {
 } from '@spanlight/collector';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ObservationWriter } from '../clickhouse/index.js';
+import type { ScoreRow, ScoreWriter } from '../scores/index.js';
 import { startIngestionWorker, type IngestionWorker } from './worker.js';
 
 const SECRET = 'SECRET-PROMPT';
@@ -71,8 +72,10 @@ describe('startIngestionWorker', () => {
     open.queues.push(queue);
     return queue;
   };
+  let scores: ScoreRow[];
+  const scoreWriter: ScoreWriter = { insert: async (rows) => void scores.push(...rows) };
   const start = (queue: LocalQueue, options?: Parameters<typeof startIngestionWorker>[1]): IngestionWorker => {
-    const worker = startIngestionWorker({ blobs, queue, writer, logger }, options);
+    const worker = startIngestionWorker({ blobs, queue, writer, scores: scoreWriter, logger }, options);
     open.workers.push(worker);
     return worker;
   };
@@ -93,6 +96,7 @@ describe('startIngestionWorker', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'spanlight-ingest-'));
     blobs = new LocalBlobStore({ dataDir });
     writer = new RecordingWriter();
+    scores = [];
     logged = [];
     const log = (message: string, fields?: Record<string, unknown>): void => {
       logged.push(JSON.stringify({ message, fields }));
@@ -191,6 +195,34 @@ describe('startIngestionWorker', () => {
     expect(await deadReasons(queue)).toEqual(['corrupt batch: row 2 is not a valid observation row (start_time)\n']);
     expect(logged.join('\n')).not.toContain(SECRET);
     expect(await blobs.get(bad)).toBeInstanceOf(Buffer);
+  });
+
+  it('writes the scores of ingestion-events batches, the last event per score id winning, and parks unknown events', async () => {
+    const queue = openQueue();
+    start(queue, { lingerMs: 10 });
+    const score = (value: number) => ({
+      id: 's1', name: 'quality', dataType: 'NUMERIC', value, stringValue: '', traceId: 't1', observationId: '',
+      sessionId: '', datasetRunId: '', environment: 'default', comment: SECRET, metadata: '', source: 'API', queueId: '', configId: '',
+    });
+    const event = (type: string, body: object) => ({ id: `e-${Math.random()}`, timestamp: '2025-01-02T03:04:05.678Z', type, body });
+    const put = async (events: object[]): Promise<string> => {
+      const receivedAt = Date.now();
+      const key = batchKey('p1', receivedAt);
+      const header = { v: 1, kind: 'ingestion-events', projectId: 'p1', receivedAt, rowCount: events.length } as const;
+      await blobs.put(key, encodeBatch(header, events, 'none'));
+      return key;
+    };
+    const good = await put([event('score-create', score(1)), event('sdk-log', { log: 'x' }), event('score-create', score(2))]);
+    const bad = await put([event('trace-create', { id: 't1' })]);
+    await queue.enqueue(good);
+    await queue.enqueue(bad);
+    await drained(queue);
+    expect(scores).toHaveLength(1);
+    expect(scores[0]).toMatchObject({ project_id: 'p1', id: 's1', value: 2, timestamp: '2025-01-02 03:04:05.678000', is_deleted: 0 });
+    expect(writer.ids()).toEqual([]);
+    expect(await deadReasons(queue)).toEqual(['corrupt batch: event 0 has the unsupported type trace-create\n']);
+    expect(logged.join('\n')).not.toContain(SECRET);
+    await expect(blobs.get(good)).rejects.toBeInstanceOf(BlobNotFoundError);
   });
 });
 

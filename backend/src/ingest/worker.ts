@@ -8,15 +8,25 @@ import {
   type DecodedBatch,
   type JobOutcome,
   type Logger,
+  type ModelPrices,
 } from '@spanlight/collector';
 import type { ObservationWriter } from '../clickhouse/index.js';
+import type { ScoreWriter } from '../scores/index.js';
 import { InsertCoalescer } from './coalescer.js';
+import { writeIngestionEvents } from './events.js';
+import type { EntityStore } from './legacy/index.js';
 import { rowsNotYetWritten } from './redelivery.js';
 
 export interface IngestionWorkerDeps {
   blobs: BlobStore;
   queue: BatchQueue;
   writer: ObservationWriter;
+  /** Writes the scores of `ingestion-events` batches; without it such batches are parked. */
+  scores?: ScoreWriter;
+  /** Merges the traces and observations of `ingestion-events` batches; without it such batches are parked. */
+  entities?: EntityStore;
+  /** Model prices for the costs of merged legacy generations. */
+  prices?: ModelPrices;
   logger: Logger;
 }
 
@@ -83,6 +93,11 @@ export function startIngestionWorker(deps: IngestionWorkerDeps, options: Ingesti
       // before the first ':' is kept, since JSON.parse errors quote the input.
       return poison(job, `corrupt batch: ${String((err as Error).message).split(':')[0]}`);
     }
+    if (batch.header.kind === 'ingestion-events') {
+      const outcome = await writeEvents(job, batch);
+      if (outcome) return outcome;
+      return deleteObject(job);
+    }
     let rows = withTrailingNewline(batch.rows);
     let rowCount = batch.header.rowCount;
     if (job.redelivered) {
@@ -100,6 +115,21 @@ export function startIngestionWorker(deps: IngestionWorkerDeps, options: Ingesti
         return retry(job, 'insert failed', err);
       }
     }
+    return deleteObject(job);
+  };
+  /** Legacy ingestion events; undefined once written. Rewriting them is idempotent (same versions). */
+  const writeEvents = async (job: BatchJob, batch: DecodedBatch): Promise<JobOutcome | undefined> => {
+    if (!deps.scores) return poison(job, 'this worker cannot write ingestion events');
+    try {
+      await writeIngestionEvents(batch, { scores: deps.scores, entities: deps.entities, prices: deps.prices });
+    } catch (err) {
+      if (err instanceof BatchFormatError) return poison(job, `corrupt batch: ${err.message}`);
+      logger.error('ingestion event write failed; its batch will be retried', { key: job.key, ...describe(err) });
+      return retry(job, 'ingestion event write failed', err);
+    }
+    return undefined;
+  };
+  const deleteObject = async (job: BatchJob): Promise<JobOutcome> => {
     try {
       await blobs.delete(job.key);
     } catch (err) {

@@ -5,7 +5,9 @@ import { createLogger, createOtlpReceiver, type Logger, type OtlpReceiver } from
 import { createApiApp } from '../api/app.js';
 import { createObservationWriter } from '../clickhouse/index.js';
 import type { Config } from '../config.js';
-import { startIngestionWorker } from '../ingest/index.js';
+import { ModelCatalog, defaultModels } from '../models/index.js';
+import { createEntityStore, startIngestionWorker } from '../ingest/index.js';
+import { createScoreWriter } from '../scores/index.js';
 import { openServices, type Role } from './services.js';
 
 export const ALL_ROLES: ReadonlySet<Role> = new Set(['collector', 'api', 'worker']);
@@ -30,6 +32,9 @@ export async function startSpanlight(
   const stops: Array<() => Promise<void>> = [];
   const ports: RunningSpanlight['ports'] = {};
   try {
+    // One snapshot of model definitions per process: the collector prices with it, the API refreshes it on writes.
+    const modelCatalog = services.db ? await ModelCatalog.open(services.db, { defaults: defaultModels().models, logger }) : undefined;
+    if (modelCatalog) stops.push(async () => modelCatalog.close());
     let receiver: OtlpReceiver | undefined;
     if (services.keys && (roles.has('collector') || roles.has('api'))) {
       receiver = createOtlpReceiver(
@@ -40,12 +45,20 @@ export async function startSpanlight(
           maxBodyBytes: env.SPANLIGHT_OTLP_MAX_BODY_BYTES,
           maxInflight: env.SPANLIGHT_OTLP_MAX_INFLIGHT,
         },
-        { keys: services.keys, blobs: services.blobs, queue: services.queue, codec: env.SPANLIGHT_BATCH_CODEC, logger },
+        { keys: services.keys, blobs: services.blobs, queue: services.queue, codec: env.SPANLIGHT_BATCH_CODEC, logger, prices: modelCatalog },
       );
     }
     if (roles.has('worker') && services.clickhouse) {
       const worker = startIngestionWorker(
-        { blobs: services.blobs, queue: services.queue, writer: createObservationWriter(services.clickhouse), logger },
+        {
+          blobs: services.blobs,
+          queue: services.queue,
+          writer: createObservationWriter(services.clickhouse),
+          scores: createScoreWriter(services.clickhouse),
+          entities: createEntityStore(services.clickhouse),
+          prices: modelCatalog,
+          logger,
+        },
         {
           concurrency: env.SPANLIGHT_WORKER_CONCURRENCY,
           maxRowsPerInsert: env.SPANLIGHT_INSERT_MAX_ROWS,
@@ -67,6 +80,10 @@ export async function startSpanlight(
         keys: services.keys,
         logger,
         otlpRoutes: receiver?.routes('/api/public/otel'),
+        modelCatalog,
+        blobs: services.blobs,
+        queue: services.queue,
+        codec: env.SPANLIGHT_BATCH_CODEC,
       });
       const server: Server = app.listen(env.PORT, env.SPANLIGHT_HOST);
       await once(server, 'listening');

@@ -43,10 +43,14 @@ describe('OTLP examples: GenAI semconv', () => {
       name: 'chat gpt-4o',
       parent: agent,
       model: 'gpt-4o-2024-08-06',
-      usage: { input: 150, output: 18, total: 168 }, // follow-up: cache_read 128
+      // 150 input tokens of which 128 cached: disjoint keys, so input* still sums to 150.
+      usage: { input: 22, input_cached_tokens: 128, output: 18, total: 168 },
       input: [{ role: 'system' }, { role: 'user' }],
       output: [{ role: 'assistant', parts: [{ type: 'tool_call', name: 'get_weather', arguments: { location: 'Paris' } }] }],
     });
+    const first = rows.find((r) => r.id === '5fb397be34d26b51');
+    expect(first?.completion_start_time).toBe('2025-06-15 15:06:40.470000');
+    expect(JSON.parse(first?.metadata ?? '').tools).toMatchObject([{ type: 'function', name: 'get_weather' }]);
     check(rows, '2a5e3f1c9b7d4e60', {
       type: 'TOOL',
       name: 'execute_tool get_weather',
@@ -59,7 +63,7 @@ describe('OTLP examples: GenAI semconv', () => {
       name: 'chat gpt-4o',
       parent: agent,
       model: 'gpt-4o-2024-08-06',
-      usage: { input: 160, output: 25, total: 185 },
+      usage: { input: 32, input_cached_tokens: 128, output: 25, total: 185 },
       input: [{ role: 'system' }, { role: 'user' }, { role: 'assistant' }, { role: 'tool' }],
       output: [{ role: 'assistant', parts: [text('It is rainy in Paris, about 57°F.')] }],
     });
@@ -90,39 +94,82 @@ describe('OTLP examples: GenAI semconv', () => {
 
   it('semconv-events-legacy', () => {
     const rows = load('semconv-events-legacy.json');
-    // follow-up: input/output from the gen_ai.*.message / gen_ai.choice / gen_ai.content.* span events
-    // (kept in metadata.events for now).
-    check(rows, '0a0b0c0d0e0f0102', { type: 'GENERATION', name: 'chat gpt-4', parent: '', model: 'gpt-4-0613', usage: { input: 47, output: 52, total: 99 }, input: null });
+    check(rows, '0a0b0c0d0e0f0102', {
+      type: 'GENERATION',
+      name: 'chat gpt-4',
+      parent: '',
+      model: 'gpt-4-0613',
+      usage: { input: 47, output: 52, total: 99 },
+      input: [
+        { role: 'system', content: 'You are a helpful bot' },
+        { role: 'user', content: "What's the weather in Paris?" },
+        {
+          role: 'assistant',
+          tool_calls: [
+            { id: 'call_VSPygqKTWdrhaFErNvMV18Yl', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } },
+          ],
+        },
+        { role: 'tool', id: 'call_VSPygqKTWdrhaFErNvMV18Yl', content: 'rainy, 57°F' },
+      ],
+      output: {
+        index: 0,
+        finish_reason: 'stop',
+        message: { role: 'assistant', content: 'The weather in Paris is rainy and overcast, with temperatures around 57°F' },
+      },
+    });
     check(rows, '1a1b1c1d1e1f1213', {
       type: 'GENERATION',
       name: 'chat',
       parent: '',
       model: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
       usage: { input: 40, output: 12, total: 52 },
+      input: [
+        { role: 'system', content: [{ text: 'You are a helpful bot' }] },
+        { role: 'user', content: [{ text: "What's the weather in Paris?" }] },
+      ],
+      output: { finish_reason: 'end_turn', message: [{ text: 'It is rainy, about 57°F.' }] },
     });
-    check(rows, '2a2b2c2d2e2f2324', { type: 'GENERATION', name: 'chat.completions gpt-4', parent: '', model: 'gpt-4-0613', usage: { input: 30, output: 9, total: 39 } });
-    const azure = rows.find((r) => r.id === '0a0b0c0d0e0f0102');
-    expect(JSON.parse(azure?.metadata ?? '').events.map((e: { name: string }) => e.name)).toEqual([
-      'gen_ai.system.message',
-      'gen_ai.user.message',
-      'gen_ai.assistant.message',
-      'gen_ai.tool.message',
-      'gen_ai.choice',
-    ]);
+    check(rows, '2a2b2c2d2e2f2324', {
+      type: 'GENERATION',
+      name: 'chat.completions gpt-4',
+      parent: '',
+      model: 'gpt-4-0613',
+      usage: { input: 30, output: 9, total: 39 },
+      input: [
+        { role: 'system', content: 'You are a helpful bot' },
+        { role: 'user', content: "What's the weather in Paris?" },
+      ],
+      output: [{ role: 'assistant', content: 'It is rainy, about 57°F.' }],
+    });
+    // Events read as input/output are not stored a second time in metadata.events.
+    for (const row of rows) expect(JSON.parse(row.metadata).events).toBeUndefined();
   });
 
   it('semconv-indexed-legacy', () => {
     const rows = load('semconv-indexed-legacy.json');
-    // follow-up: input/output rebuilt from gen_ai.prompt.{i}.* / gen_ai.completion.{i}.*.
     check(rows, '3c4d5e6f708192a3', {
       type: 'GENERATION',
       name: 'openai.chat',
       parent: '',
       model: 'gpt-4o-mini-2024-07-18',
       usage: { input: 82, output: 17, total: 99 },
-      input: null,
-      output: null,
+      input: [
+        { role: 'system', content: 'You are a helpful bot' },
+        { role: 'user', content: "What's the weather in Paris?" },
+      ],
+      output: [
+        {
+          role: 'assistant',
+          finish_reason: 'tool_calls',
+          tool_calls: [{ id: 'call_VSPygqKTWdrhaFErNvMV18Yl', name: 'get_weather', arguments: '{"location":"Paris"}' }],
+        },
+      ],
       trace: { trace_name: 'openai.chat' },
     });
+    const metadata = JSON.parse(rows[0]?.metadata ?? '');
+    expect(metadata.tools).toEqual([
+      { name: 'get_weather', description: 'Get current weather for a city', parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] } },
+    ]);
+    expect(Object.keys(metadata.attributes).filter((k) => k.startsWith('gen_ai.prompt.') || k.startsWith('gen_ai.completion.'))).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ describe('rejection', () => {
   it('reports no error when every span maps', () => {
     const result = map(request([span(), span()]));
     expect(result).toMatchObject({ rejectedSpans: 0, errorMessage: '' });
-    expect(mapTraceRequest({}, context)).toEqual({ rows: [], rejectedSpans: 0, errorMessage: '' });
+    expect(mapTraceRequest({}, context)).toEqual({ rows: [], rejectedSpans: 0, errorMessage: '', skippedSpans: 0, truncatedValues: 0 });
   });
 });
 

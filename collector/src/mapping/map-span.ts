@@ -2,9 +2,12 @@ import type { ObservationRow } from '../batch/index.js';
 import type { Span } from '../otlp/types.js';
 import type { Attributes } from './attributes.js';
 import { CONVENTIONS } from './conventions/index.js';
-import type { FieldName, FieldValues } from './conventions/index.js';
+import type { Content, FieldName, FieldValues } from './conventions/index.js';
 import { isEmptyId, normalizeId } from './ids.js';
 import { composeMetadata } from './metadata.js';
+import { cut, exceeds } from './truncate.js';
+
+const TRUNCATED = '…(truncated from ';
 import { activeConventions, resolveField, resolveType } from './resolve.js';
 import { createSpanView } from './span-view.js';
 import type { ScopeView } from './span-view.js';
@@ -23,6 +26,8 @@ export interface RowContext {
   projectId: string;
   /** DateTime64 text of the request's receipt. */
   eventTs: string;
+  /** Size limit of one attribute value or one JSON column, in UTF-8 bytes. */
+  maxFieldBytes: number;
 }
 
 /** Why a span was rejected, for the OTLP partial-success message. */
@@ -30,11 +35,31 @@ export interface Rejection {
   reason: string;
 }
 
+/** A span that is deliberately not an observation (not an error, not counted as rejected). */
+export interface Skipped {
+  skipped: true;
+}
+
+
 /** Attribute keys whose values moved into their own column or into lifted metadata. */
 function consumedKeys(sources: readonly ({ keys: readonly string[] } | undefined)[]): string[] {
   const keys: string[] = [];
   for (const source of sources) if (source !== undefined) keys.push(...source.keys);
   return keys;
+}
+
+function consumedEvents(sources: readonly (Content | undefined)[]): string[] {
+  const names: string[] = [];
+  for (const source of sources) if (source?.events !== undefined) names.push(...source.events);
+  return names;
+}
+
+/** A JSON column over the limit becomes a JSON string of its cut text (cut JSON would not parse). */
+function limitJson(json: string, column: string, max: number, truncated: string[]): string {
+  // A value already cut as an attribute may grow a little by JSON escaping; it was counted once.
+  if (!exceeds(json, max) || (json.endsWith(' bytes)"') && json.includes(TRUNCATED))) return json;
+  truncated.push(column);
+  return JSON.stringify(cut(json, max));
 }
 
 /** Sums the counts when no total is given, so every usage has one. */
@@ -54,7 +79,12 @@ function withTotal(usage: Record<string, number> | undefined): Record<string, nu
  * trace_metadata come from explicit trace attributes (readers fall back to the root observation's
  * input/output), trace_name falls back to the observation name on roots only.
  */
-export function mapSpan(span: Span, scope: ScopeContext, context: RowContext): ObservationRow | Rejection {
+export function mapSpan(
+  span: Span,
+  scope: ScopeContext,
+  context: RowContext,
+  truncated: string[],
+): ObservationRow | Rejection | Skipped {
   const traceId = normalizeId(span.traceId, 32);
   if (traceId === undefined) return { reason: 'traceId is not 32 hex digits or is all zeros' };
   const id = normalizeId(span.spanId, 16);
@@ -74,10 +104,12 @@ export function mapSpan(span: Span, scope: ScopeContext, context: RowContext): O
     if (endTime === null) issues.push('endTimeUnixNano is invalid; end time left empty');
   }
 
-  const view = createSpanView(span, scope.resource, scope.scope, parent, issues);
+  const max = context.maxFieldBytes;
+  const view = createSpanView(span, scope.resource, scope.scope, parent, issues, { maxFieldBytes: max, truncated });
   const conventions = activeConventions(CONVENTIONS, view);
-  const type = resolveType(conventions, view);
   const get = <K extends FieldName>(field: K): FieldValues[K] | undefined => resolveField(conventions, view, field);
+  if (get('drop') === true) return { skipped: true };
+  const type = resolveType(conventions, view);
 
   const name = get('name') ?? view.name;
   const isRoot = parent === '' || get('asRoot') === true;
@@ -90,6 +122,9 @@ export function mapSpan(span: Span, scope: ScopeContext, context: RowContext): O
   const traceOutput = get('traceOutput');
   const metadata = get('metadata');
   const traceMetadata = get('traceMetadata');
+  const tools = get('tools');
+  const experiment = get('experiment');
+  const exception = get('exception');
 
   const row: ObservationRow = {
     project_id: context.projectId,
@@ -112,24 +147,38 @@ export function mapSpan(span: Span, scope: ScopeContext, context: RowContext): O
     session_id: get('sessionId') ?? '',
     tags: get('tags') ?? [],
     public: get('public') ?? false,
-    trace_input: traceInput?.json ?? '',
-    trace_output: traceOutput?.json ?? '',
-    trace_metadata: traceMetadata === undefined ? '' : JSON.stringify(traceMetadata.value),
+    trace_input: traceInput === undefined ? '' : limitJson(traceInput.json, 'trace_input', max, truncated),
+    trace_output: traceOutput === undefined ? '' : limitJson(traceOutput.json, 'trace_output', max, truncated),
+    trace_metadata:
+      traceMetadata === undefined ? '' : limitJson(JSON.stringify(traceMetadata.value), 'trace_metadata', max, truncated),
     model: get('model') ?? '',
     model_id: '',
-    model_parameters: get('modelParameters') ?? '',
+    model_parameters: limitJson(get('modelParameters') ?? '', 'model_parameters', max, truncated),
     usage_details: isModelCall ? withTotal(get('usage')) : {},
     cost_details: isModelCall ? (get('cost') ?? {}) : {},
     prompt_id: '',
     prompt_name: get('promptName') ?? '',
     prompt_version: get('promptVersion') ?? null,
-    input: input?.json ?? '',
-    output: output?.json ?? '',
+    input: input === undefined ? '' : limitJson(input.json, 'input', max, truncated),
+    output: output === undefined ? '' : limitJson(output.json, 'output', max, truncated),
     metadata: '',
     event_ts: context.eventTs,
   };
   // Last, so that every problem noted while resolving the fields above is included.
-  const consumed = consumedKeys([input, output, traceInput, traceOutput, metadata, traceMetadata]);
-  row.metadata = composeMetadata(view, scope.metadataTail, metadata, consumed, issues);
+  const extras: [string, unknown][] = [];
+  if (tools !== undefined) extras.push(['tools', tools.value]);
+  if (experiment !== undefined) extras.push(['experiment', experiment.value]);
+  if (exception !== undefined) extras.push(['exception', exception.value]);
+  const consumed = consumedKeys([input, output, traceInput, traceOutput, metadata, traceMetadata, tools, experiment]);
+  const composed = composeMetadata(view, scope.metadataTail, {
+    lifted: metadata,
+    consumed,
+    consumedEvents: consumedEvents([input, output]),
+    extras,
+    issues,
+    truncated,
+  });
+  // Each attribute and event attribute was cut on its own; the metadata object keeps its structure.
+  row.metadata = composed;
   return row;
 }

@@ -2,7 +2,7 @@ import type { ObservationLevel } from '../../batch/index.js';
 import type { EventView, SpanView } from '../span-view.js';
 import { isPresent } from '../values.js';
 import { present, str, strResource, strSpanThenResource } from './helpers.js';
-import type { Convention } from './types.js';
+import type { Convention, Extra } from './types.js';
 
 /**
  * General OpenTelemetry semantics, tried last: span status and exception events, deployment
@@ -21,8 +21,22 @@ const hasModel = present(
   'model',
 );
 
+/** `exception` (OTel) and, since v1.41, `gen_ai.client.operation.exception`. */
 function exception(span: SpanView): EventView | undefined {
-  return span.events.find((e) => e.name === 'exception');
+  if (span.events.length === 0) return undefined;
+  return span.events.find((e) => e.name === 'exception' || e.name === 'gen_ai.client.operation.exception');
+}
+
+/** The recorded exception's type, message and stack under metadata.exception (the event also stays in events). */
+function exceptionDetails(span: SpanView): Extra | undefined {
+  const event = exception(span);
+  if (event === undefined) return undefined;
+  const value: Record<string, unknown> = {};
+  for (const field of ['type', 'message', 'stacktrace'] as const) {
+    const v = event.attributes[`exception.${field}`];
+    if (isPresent(v)) value[field] = v;
+  }
+  return { value, keys: [] };
 }
 
 /** ERROR on an error status, or on a recorded exception unless the span explicitly set status OK. */
@@ -49,5 +63,6 @@ export const fallback: Convention = {
     model: str('model'),
     environment: strSpanThenResource('deployment.environment.name', 'deployment.environment'),
     version: strResource('service.version'),
+    exception: exceptionDetails,
   },
 };

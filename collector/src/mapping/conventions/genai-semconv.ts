@@ -1,11 +1,16 @@
 import type { ObservationType } from '../../batch/index.js';
 import type { SpanView } from '../span-view.js';
 import { isPresent, jsonText } from '../values.js';
-import type { Content } from './types.js';
-import { costTotal, firstOf, json, lookup, present, str, text, usage } from './helpers.js';
-import type { Convention } from './types.js';
+import { eventInput, eventOutput } from './genai-events.js';
+import { afterStart, costTotal, firstOf, json, jsonArray, lookup, present, str, text } from './helpers.js';
+import type { Content, Convention } from './types.js';
+import { usage } from './usage.js';
 
-/** OpenTelemetry GenAI semantic conventions, v1.37+ with the older names still emitted (genai-conventions.md §1, §7). */
+/**
+ * OpenTelemetry GenAI semantic conventions v1.26 → newest (genai-conventions.md §1, §7): v1.37+ content
+ * attributes, then the deprecated `gen_ai.prompt`/`gen_ai.completion` JSON attributes, then content
+ * span events (genai-events.ts). The OpenLLMetry indexed form is in traceloop.ts.
+ */
 
 const OPERATION_TYPES: ReadonlyMap<string, ObservationType> = new Map([
   ['chat', 'GENERATION'],
@@ -18,6 +23,7 @@ const OPERATION_TYPES: ReadonlyMap<string, ObservationType> = new Map([
   ['create_agent', 'AGENT'],
   ['execute_tool', 'TOOL'],
   ['retrieval', 'RETRIEVER'],
+  ['invoke_workflow', 'CHAIN'],
 ]);
 
 const operationType = lookup('gen_ai.operation.name', OPERATION_TYPES);
@@ -71,21 +77,47 @@ function inputMessages(span: SpanView): Content | undefined {
   return { json: joined, keys: [MESSAGES, INSTRUCTIONS] };
 }
 
+export const GENAI_USAGE = {
+  input: ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.usage.prompt_tokens'],
+  output: ['gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens', 'llm.usage.completion_tokens'],
+  total: ['gen_ai.usage.total_tokens', 'llm.usage.total_tokens'],
+  cacheRead: ['gen_ai.usage.cache_read.input_tokens', 'gen_ai.usage.cache_read_input_tokens', 'gen_ai.usage.input_cached_tokens'],
+  cacheCreation: [
+    'gen_ai.usage.cache_creation.input_tokens',
+    'gen_ai.usage.cache_write.input_tokens',
+    'gen_ai.usage.cache_creation_input_tokens',
+    'gen_ai.usage.cache_write_input_tokens',
+  ],
+  reasoning: ['gen_ai.usage.reasoning.output_tokens', 'gen_ai.usage.reasoning_tokens'],
+  inputAudio: ['gen_ai.usage.audio.input_tokens', 'gen_ai.usage.input_audio_tokens'],
+  inputImage: ['gen_ai.usage.image.input_tokens'],
+  inputVideo: ['gen_ai.usage.video.input_tokens'],
+  outputAudio: ['gen_ai.usage.audio.output_tokens', 'gen_ai.usage.output_audio_tokens'],
+} as const;
+
 export const genaiSemconv: Convention = {
   name: 'genai-semconv',
   priority: 30,
+  matches: (span) => span.namespaces.has('gen_ai') || span.namespaces.has('llm') || span.events.length > 0,
   type: (span) => operationType(span) ?? (isTool(span) ? 'TOOL' : undefined),
   fields: {
     model: str('gen_ai.response.model', 'gen_ai.request.model'),
     modelParameters: requestParameters,
-    usage: usage({
-      input: ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens'],
-      output: ['gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens'],
-      total: ['gen_ai.usage.total_tokens', 'llm.usage.total_tokens'],
-    }),
+    usage: usage(GENAI_USAGE),
     cost: costTotal('gen_ai.usage.cost'),
-    input: firstOf(inputMessages, json('gen_ai.tool.call.arguments'), text('gen_ai.retrieval.query.text')),
-    output: json('gen_ai.output.messages', 'gen_ai.tool.call.result', 'gen_ai.retrieval.documents'),
+    completionStartTime: afterStart(1, 'gen_ai.response.time_to_first_chunk', 'gen_ai.client.operation.time_to_first_chunk'),
+    input: firstOf(
+      inputMessages,
+      json('gen_ai.tool.call.arguments'),
+      text('gen_ai.retrieval.query.text'),
+      json('gen_ai.prompt'),
+      eventInput,
+    ),
+    output: firstOf(
+      json('gen_ai.output.messages', 'gen_ai.tool.call.result', 'gen_ai.retrieval.documents', 'gen_ai.completion'),
+      eventOutput,
+    ),
     sessionId: str('gen_ai.conversation.id'),
+    tools: jsonArray('gen_ai.tool.definitions'),
   },
 };

@@ -12,7 +12,8 @@ import {
   toCount,
   toTags,
 } from '../values.js';
-import type { Content, Lifted } from './types.js';
+import { nanosToDateTime64 } from '../time.js';
+import type { Content, Extra, Lifted } from './types.js';
 
 /**
  * Resolver builders, so a convention reads as a table of attribute keys per field. Each list is
@@ -140,19 +141,6 @@ export function count(span: SpanView, keys: readonly string[]): number | undefin
   return undefined;
 }
 
-/** Usage from a table of usage key → attribute aliases; aliases of one count are never added up. */
-export function usage(table: Record<string, readonly string[]>): Resolver<Record<string, number>> {
-  const entries = Object.entries(table);
-  return (span) => {
-    let out: Record<string, number> | undefined;
-    for (const [name, keys] of entries) {
-      const n = count(span, keys);
-      if (n !== undefined) (out ??= record())[name] = n;
-    }
-    return out;
-  };
-}
-
 /** Usage or cost details given as one JSON object; entries that aren't valid numbers are noted and dropped. */
 export function details(key: string, convert: (v: unknown) => number | undefined): Resolver<Record<string, number>> {
   return (span) => {
@@ -216,4 +204,47 @@ export function lifted(...bases: string[]): Resolver<Lifted> {
     }
     return value === undefined ? undefined : { value, keys };
   };
+}
+
+/** A value that may be JSON text, as a JS value (text that isn't JSON stays the string). */
+export function parsed(value: unknown): unknown {
+  if (typeof value !== 'string' || !looksLikeJson(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A JSON array (text or array value) → Extra, e.g. tool definitions; anything else is noted and skipped. */
+export function jsonArray(...keys: string[]): Resolver<Extra> {
+  return (span) => {
+    const key = firstKey(span.attributes, keys);
+    if (key === undefined) return undefined;
+    const value = parsed(span.attributes[key]);
+    if (Array.isArray(value)) return { value, keys: [key] };
+    span.note(`${key}: not a JSON array`);
+    return undefined;
+  };
+}
+
+/** Span start + an offset (time to first token/chunk) → completion start time as DateTime64 text. */
+export function afterStart(unitSeconds: number, ...keys: string[]): Resolver<string> {
+  return (span) => {
+    const key = firstKey(span.attributes, keys);
+    if (key === undefined) return undefined;
+    const raw = span.attributes[key];
+    const n = typeof raw === 'string' ? Number(raw) : raw;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+      span.note(`${key}: not a non-negative duration`);
+      return undefined;
+    }
+    const nanos = BigInt(span.startTimeUnixNano) + BigInt(Math.round(n * unitSeconds * 1e9));
+    return nanosToDateTime64(nanos.toString());
+  };
+}
+
+/** A constant answer when the span name is in a table (frameworks that type spans only by name). */
+export function byName<T>(table: ReadonlyMap<string, T>): Resolver<T> {
+  return (span) => table.get(span.name);
 }

@@ -81,4 +81,26 @@ describe('Langfuse attributes', () => {
     expect(row).toMatchObject({ type: 'GENERATION', usage_details: {}, model_parameters: '', prompt_version: null, completion_start_time: null });
     expect(metadataOf(row).mappingIssues).toHaveLength(4);
   });
+
+  it('lifts langfuse.experiment.* into metadata.experiment and reads langfuse_* metadata keys and level aliases', () => {
+    const row = mapOne({
+      'langfuse.experiment.id': 'exp-1',
+      'langfuse.experiment.name': 'baseline',
+      'langfuse.experiment.dataset.id': 'ds-1',
+      'langfuse.experiment.item.id': 'item-1',
+      'langfuse.experiment.item.expected_output': '{"answer":42}',
+      'langfuse.observation.metadata.langfuse_user_id': 'u-9',
+      'langfuse.trace.metadata.langfuse_tags': 'x,y',
+      'langfuse.observation.level': 'warn',
+    });
+    expect(row).toMatchObject({ user_id: 'u-9', tags: ['x', 'y'], level: 'WARNING' });
+    const metadata = metadataOf(row);
+    expect(metadata.experiment).toEqual({
+      id: 'exp-1',
+      name: 'baseline',
+      dataset: { id: 'ds-1' },
+      item: { id: 'item-1', expected_output: { answer: 42 } },
+    });
+    expect(metadata.attributes['langfuse.experiment.id']).toBeUndefined();
+  });
 });

@@ -5,6 +5,14 @@ import type { SpanView } from '../span-view.js';
 export interface Content {
   json: string;
   keys: readonly string[];
+  /** Span events the content was read from; they are left out of metadata.events. */
+  events?: readonly string[];
+}
+
+/** A value put under its own top-level metadata key (`tools`, `experiment`, `exception`), with the keys it consumed. */
+export interface Extra {
+  value: unknown;
+  keys: readonly string[];
 }
 
 /** An object lifted out of attributes (e.g. `langfuse.observation.metadata.*`), with the keys it consumed. */
@@ -46,6 +54,14 @@ export interface FieldValues {
   traceInput: Content;
   traceOutput: Content;
   traceMetadata: Lifted;
+  /** Tool definitions offered to the model → metadata.tools. */
+  tools: Extra;
+  /** Langfuse experiment / dataset-run linkage → metadata.experiment. */
+  experiment: Extra;
+  /** Type, message and stack of a recorded exception → metadata.exception. */
+  exception: Extra;
+  /** The span is not an observation and is skipped, not rejected (e.g. Logfire pending spans). */
+  drop: boolean;
 }
 
 export type FieldName = keyof FieldValues;

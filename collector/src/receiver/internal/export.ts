@@ -2,6 +2,7 @@ import type { AuthenticatedProject } from '../../auth/types.js';
 import { encodeBatch, type BatchCodec } from '../../batch/index.js';
 import { batchKey } from '../../buffer/index.js';
 import type { BatchQueue, BlobStore } from '../../buffer/types.js';
+import { applyCosts, type ModelPrices } from '../../cost/index.js';
 import { CollectorError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { mapTraceRequest } from '../../mapping/index.js';
@@ -12,6 +13,8 @@ export interface ExportDeps {
   queue: BatchQueue;
   codec: BatchCodec;
   logger: Logger;
+  /** Model definitions; when given, model calls get their cost (and matched model id) at ingest. */
+  prices?: ModelPrices;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function exportTraces(
   const receivedAt = Date.now();
   const mapped = mapTraceRequest(request, { projectId: project.projectId, receivedAt });
   if (mapped.rows.length > 0) {
+    if (deps.prices) applyCosts(mapped.rows, deps.prices);
     const key = batchKey(project.projectId, receivedAt);
     const body = encodeBatch(
       { v: 1, kind: 'observations', projectId: project.projectId, receivedAt, rowCount: mapped.rows.length },

@@ -1,0 +1,2 @@
+export { commentsRoutes } from './routes.js';
+export type { Comment } from './schemas.js';

@@ -1,0 +1,10 @@
+export { basicOrPublicKeyAuth } from './auth.js';
+export type { AccessLevel, WriteAuthState } from './auth.js';
+export { bufferEvents } from './producer.js';
+export type { BufferDeps } from './producer.js';
+export { ingestionRoutes } from './routes.js';
+export type { IngestionRouteDeps } from './routes.js';
+export { EVENT_TYPES, eventEnvelope, ingestionRequest } from './schemas.js';
+export type { EventType, IngestionEvent } from './schemas.js';
+export { validateBatch } from './validate.js';
+export type { EventError, EventSuccess, ValidatedBatch } from './validate.js';

@@ -1,0 +1,10 @@
+export { LocalPromptCache, createPromptCache } from './cache.js';
+export type { PromptCache, PromptCacheOptions } from './cache.js';
+export { MAX_NESTING_DEPTH, parseDependencyTags, resolvePrompt } from './dependencies.js';
+export type { DependencyTag, ResolutionGraph } from './dependencies.js';
+export { promptsRoutes } from './routes.js';
+export type { PromptsRoutesDeps } from './routes.js';
+export { createPromptService } from './service.js';
+export type { GetPromptParams, PromptService } from './service.js';
+export type { PromptTables } from './tables.js';
+export type { ApiPrompt } from './wire.js';
