@@ -133,21 +133,44 @@ async function main() {
       if (performance.now() > healthDeadline) throw new Error(`${endpoints.apiUrl}/health did not answer 200 within 30 s`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    for (const t of opts.transports) {
-      senders.push(t === 'grpc' ? createGrpcSender(endpoints.grpcTarget, auth) : createHttpSender(endpoints.httpUrl, auth, opts.concurrency));
-    }
-    const ctx = { api, corpus, sequence, opts, notes: result.notes };
-    await warmUp(ctx, senders);
-    const common = { api, corpus, sequence, concurrency: opts.concurrency, durationS: opts.durationS, maxRequests: opts.maxRequests, drainTimeoutS: opts.drainTimeoutS };
-    for (const sender of senders) {
+    const newSender = (transport, authorization) =>
+      transport === 'grpc'
+        ? createGrpcSender(endpoints.grpcTarget, authorization)
+        : createHttpSender(endpoints.httpUrl, authorization, opts.concurrency);
+    senders.push(...opts.transports.map((t) => newSender(t, auth)));
+    await warmUp({ api, corpus, sequence, opts, notes: result.notes }, senders);
+    for (const transport of opts.transports) {
       for (const phase of ['throughput', 'latency']) {
-        log(`${sender.name}: ${phase} phase (${opts.durationS} s)…`);
-        const baseline = await api.totalObservations();
+        // A spawned instance gets one project per phase, so no phase's count (whose query cost
+        // grows with the project's rows) is slowed down by what earlier phases wrote.
+        let phaseAuth = auth;
+        if (server) {
+          const [pk, sk] = [`pk-lf-bench-${transport}-${phase}`, `sk-lf-bench-${transport}-${phase}-secret`];
+          await server.createProject(`bench-${transport}-${phase}`, pk, sk);
+          phaseAuth = basicAuth(pk, sk);
+        }
+        const sender = newSender(transport, phaseAuth);
+        senders.push(sender);
+        const phaseApi = createApiClient(endpoints.apiUrl, phaseAuth);
+        log(`${transport}: ${phase} phase (${opts.durationS} s)…`);
+        const baseline = await phaseApi.totalObservations();
         const cpuBefore = pid ? cpuSeconds(pid) : undefined;
         const run = phase === 'throughput' ? runThroughput : runLatency;
-        const r = await run({ ...common, sender, baseline, rate: opts.rate });
-        result.phases.push({ transport: sender.name, phase, ...r, cpu: cpuDelta(cpuBefore, pid ? cpuSeconds(pid) : undefined) });
-        if (!r.drained) throw new Error(`${sender.name} ${phase}: the read API did not reach the acknowledged count within ${opts.drainTimeoutS} s`);
+        const r = await run({
+          sender,
+          api: phaseApi,
+          corpus,
+          sequence,
+          baseline,
+          concurrency: opts.concurrency,
+          durationS: opts.durationS,
+          rate: opts.rate,
+          maxRequests: opts.maxRequests,
+          drainTimeoutS: opts.drainTimeoutS,
+        });
+        phaseApi.close();
+        result.phases.push({ transport, phase, ...r, cpu: cpuDelta(cpuBefore, pid ? cpuSeconds(pid) : undefined) });
+        if (!r.drained) throw new Error(`${transport} ${phase}: the read API did not reach the acknowledged count within ${opts.drainTimeoutS} s`);
       }
     }
     api.close();

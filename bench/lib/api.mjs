@@ -1,9 +1,7 @@
 // The read side: how many observations the project can query right now, and a trace spot-check.
 import http from 'node:http';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
-
-function getJson(url, authorization, timeoutMs = 10_000) {
+function getJson(agent, url, authorization, timeoutMs = 10_000) {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, timeout: timeoutMs, headers: { authorization, accept: 'application/json' } }, (res) => {
       const chunks = [];
@@ -27,14 +25,15 @@ function getJson(url, authorization, timeoutMs = 10_000) {
 
 export function createApiClient(apiUrl, authorization) {
   const base = apiUrl.replace(/\/+$/, '');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
   return {
     async health() {
-      const res = await getJson(`${base}/health`, authorization, 2_000);
+      const res = await getJson(agent, `${base}/health`, authorization, 2_000);
       return res.status === 200;
     },
     /** meta.totalItems of GET /observations?page=1&limit=1: observations queryable in the project. */
     async totalObservations() {
-      const res = await getJson(`${base}/observations?page=1&limit=1`, authorization);
+      const res = await getJson(agent, `${base}/observations?page=1&limit=1`, authorization);
       const total = res.body?.meta?.totalItems;
       if (res.status !== 200 || typeof total !== 'number') {
         throw new Error(`GET /observations: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -42,7 +41,7 @@ export function createApiClient(apiUrl, authorization) {
       return total;
     },
     async trace(id) {
-      return getJson(`${base}/traces/${id}`, authorization);
+      return getJson(agent, `${base}/traces/${id}`, authorization);
     },
     close: () => agent.destroy(),
   };

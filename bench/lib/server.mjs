@@ -1,6 +1,6 @@
 // Starts `node backend/dist/cli.js start` on 127.0.0.1 with free ports and a fresh data dir, and
 // stops it again (SIGTERM, then SIGKILL of it and its child processes after a grace period).
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,8 +82,17 @@ export async function startSpanlight({ repoRoot, publicKey, secretKey, startupTi
     const why = outcome === 'exited' ? `exited (${exit.code ?? exit.signal})` : `printed no banner within ${startupTimeoutMs / 1000}s`;
     throw new Error(`Spanlight ${why}.\n--- stdout ---\n${stdout.slice(-2_000)}\n--- stderr (tail) ---\n${stderrTail}`);
   }
+  /** A fresh project through `cli.js create-project`, which joins this instance's embedded Postgres. */
+  const createProject = (name, pk, sk) =>
+    new Promise((resolve, reject) => {
+      const args = [path.join(repoRoot, 'backend/dist/cli.js'), 'create-project', '--name', name, '--public-key', pk, '--secret-key', sk];
+      execFile(process.execPath, args, { cwd: repoRoot, env, timeout: 60_000 }, (err, _out, stderr) =>
+        err ? reject(new Error(`create-project ${name} failed: ${stderr.trim() || err.message}`)) : resolve(),
+      );
+    });
   return {
     pid: child.pid,
+    createProject,
     dataDir,
     startupMs: performance.now() - startedAt,
     ...outcome,

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { commentsRoutes } from '../comments/index.js';
 import { datasetsRoutes } from '../datasets/index.js';
 import { ingestionRoutes } from '../ingestion/index.js';
+import { mediaRoutes, mediaTokenRoutes, type MediaStore } from '../media/index.js';
 import { modelsRoutes, type ModelCatalog } from '../models/index.js';
 import type { Database } from '../postgres/index.js';
 import { promptsRoutes, type PromptCache } from '../prompts/index.js';
@@ -31,6 +32,8 @@ export interface ApiDeps {
   blobs?: BlobStore;
   queue?: BatchQueue;
   codec?: BatchCodec;
+  /** Where media uploads go (S3 in distributed mode, files in the data dir embedded); media routes answer 503 without it. */
+  media?: MediaStore;
 }
 
 /** The public API: health first, OTLP next (own auth and error format), then the Basic-auth REST routes. */
@@ -42,8 +45,10 @@ export function createApiApp(deps: ApiDeps): Koa {
   if (deps.otlpRoutes) app.use(deps.otlpRoutes.routes());
   // Score writes also accept Bearer public-key auth, which the app-wide Basic auth below would refuse.
   app.use(ingestionRoutes(deps).routes());
+  // The local media store's upload/download URLs authenticate by signed token, not Basic auth.
+  app.use(mediaTokenRoutes(deps).routes());
   app.use(basicAuth(deps.keys));
-  for (const router of [projectsRoutes(deps), ...readRoutes(deps), datasetsRoutes(deps), commentsRoutes(deps), promptsRoutes(deps), scoresRoutes(deps), scoreConfigRoutes(deps), modelsRoutes(deps)]) {
+  for (const router of [projectsRoutes(deps), ...readRoutes(deps), datasetsRoutes(deps), commentsRoutes(deps), promptsRoutes(deps), scoresRoutes(deps), scoreConfigRoutes(deps), modelsRoutes(deps), mediaRoutes(deps)]) {
     app.use(router.routes()).use(router.allowedMethods());
   }
   return app;

@@ -2,7 +2,7 @@ export { clickHouseConfig, openClickHouse } from './client.js';
 export type { ClickHouseConfig } from './client.js';
 export { migrateClickHouse } from './migrate.js';
 export { createObservationWriter } from './observation-writer.js';
-export type { ObservationWriter } from './observation-writer.js';
+export type { ObservationWriter, SignalTable } from './observation-writer.js';
 export { getObservation, listObservations, listTraceObservations } from './observations.js';
 export type { ObservationFilter } from './observations.js';
 export { FIELD_GROUPS, decodeCursor, listObservationsV2 } from './observations-v2.js';

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { ObservationView, Page } from './domain.js';
 import { IO_COLUMNS, VIEW_COLUMNS, toObservationView, type IoRow, type ViewRow } from './observation-view.js';
+import { attachLogEvents } from './span-log-events.js';
 import { latest, pageMetaOf, selectRows, toDateTime64, type Params } from './rows.js';
 import { tracesWith } from './trace-aggregate.js';
 
@@ -71,7 +72,10 @@ export async function getObservation(client: ClickHouseClient, projectId: string
     { projectId, id },
   );
   const row = rows[0];
-  return row ? toObservationView(row, row) : null;
+  if (!row) return null;
+  const view = toObservationView(row, row);
+  await attachLogEvents(client, projectId, [view]);
+  return view;
 }
 
 /** Every observation of a trace, in start order, with input/output/metadata (a single-trace read). */
@@ -82,7 +86,9 @@ export async function listTraceObservations(client: ClickHouseClient, projectId:
      ORDER BY start_time, id`,
     { projectId, traceId },
   );
-  return rows.map((row) => toObservationView(row, row));
+  const views = rows.map((row) => toObservationView(row, row));
+  await attachLogEvents(client, projectId, views);
+  return views;
 }
 
 /** v1 list: newest first, page-based; input/output/metadata are read for the page's rows only. */

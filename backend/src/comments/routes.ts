@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import type { Kysely } from 'kysely';
 import type { AuthState } from '../api/middleware/auth.js';
 import { parseInput } from '../api/query.js';
-import { readJsonBody } from '../datasets/body.js';
+import { readJsonBody } from '../api/body.js';
 import { ApiError, notFound } from '../errors.js';
 import type { Database } from '../postgres/index.js';
 import { commentDb, findComment, insertComment, listComments, objectExists } from './repository.js';

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AuthState } from '../api/middleware/auth.js';
 import { parseInput } from '../api/query.js';
 import type { Database } from '../postgres/index.js';
-import { readJsonBody } from './body.js';
+import { readJsonBody } from '../api/body.js';
 import { listDatasets } from './datasets-repo.js';
 import { createDataset, getLegacyDataset, withItemsAndRuns } from './datasets-service.js';
 import { type DatasetsDeps, deleteItem, getItem, listDatasetItems, requireDataset, upsertItem } from './items-service.js';

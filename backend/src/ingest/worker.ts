@@ -16,6 +16,7 @@ import { InsertCoalescer } from './coalescer.js';
 import { writeIngestionEvents } from './events.js';
 import type { EntityStore } from './legacy/index.js';
 import { rowsNotYetWritten } from './redelivery.js';
+import { signalTableOf, writeSignalRows } from './signals.js';
 
 export interface IngestionWorkerDeps {
   blobs: BlobStore;
@@ -96,6 +97,16 @@ export function startIngestionWorker(deps: IngestionWorkerDeps, options: Ingesti
     if (batch.header.kind === 'ingestion-events') {
       const outcome = await writeEvents(job, batch);
       if (outcome) return outcome;
+      return deleteObject(job);
+    }
+    const signalTable = signalTableOf(batch);
+    if (signalTable) {
+      if (!writer.insertInto) return poison(job, `this worker cannot write ${signalTable}`);
+      try {
+        await writeSignalRows(signalTable, batch, writer);
+      } catch (err) {
+        return retry(job, `${signalTable} insert failed`, err);
+      }
       return deleteObject(job);
     }
     let rows = withTrailingNewline(batch.rows);

@@ -3,7 +3,7 @@ import type Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { parseInput } from '../api/query.js';
 import { ApiError } from '../errors.js';
-import { readJsonBody } from '../scores/index.js';
+import { readJsonBody } from '../api/body.js';
 import type { WriteAuthState } from './auth.js';
 import { bufferEvents, type BufferDeps } from './producer.js';
 import { EVENT_BODIES, type EventType } from './schemas.js';

@@ -6,7 +6,7 @@ import { parseInput } from '../api/query.js';
 import { pagination } from '../api/routes/params.js';
 import { ApiError, notFound } from '../errors.js';
 import type { Database } from '../postgres/index.js';
-import { readJsonBody } from '../scores/body.js';
+import { readJsonBody } from '../api/body.js';
 import type { ModelCatalog } from './catalog.js';
 import { defaultModels } from './defaults.js';
 import { tiersOf } from './definition.js';

@@ -1,10 +1,10 @@
 import Router from '@koa/router';
 import type { Kysely } from 'kysely';
+import { readJsonBody } from '../api/body.js';
 import type { AuthState } from '../api/middleware/auth.js';
 import { parseInput } from '../api/query.js';
 import { ApiError } from '../errors.js';
 import type { Database } from '../postgres/index.js';
-import { readJsonBody } from './body.js';
 import { LocalPromptCache, type PromptCache } from './cache.js';
 import {
   PRODUCTION_LABEL,

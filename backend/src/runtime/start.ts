@@ -3,8 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createOtlpReceiver, type Logger, type OtlpReceiver } from '@spanlight/collector';
 import { createApiApp } from '../api/app.js';
+import { createPromptCache } from '../prompts/index.js';
 import { createObservationWriter } from '../clickhouse/index.js';
 import type { Config } from '../config.js';
+import { createMediaStore } from '../media/index.js';
 import { ModelCatalog, defaultModels } from '../models/index.js';
 import { createEntityStore, startIngestionWorker } from '../ingest/index.js';
 import { createScoreWriter } from '../scores/index.js';
@@ -74,6 +76,24 @@ export async function startSpanlight(
       ports.otlpHttp = receiver.httpPort;
     }
     if (roles.has('api') && services.db && services.clickhouse && services.keys) {
+      // With Redis, prompt writes invalidate every replica's cache, not only this one's.
+      const promptCache = await createPromptCache({ redisUrl: env.REDIS_URL, logger });
+      stops.push(() => promptCache.close());
+      const media = await createMediaStore({
+        dataDir: config.dataDir,
+        s3: env.SPANLIGHT_S3_BUCKET
+          ? {
+              bucket: env.SPANLIGHT_S3_BUCKET,
+              region: env.SPANLIGHT_S3_REGION,
+              endpoint: env.SPANLIGHT_S3_ENDPOINT,
+              prefix: env.SPANLIGHT_S3_PREFIX,
+              accessKeyId: env.SPANLIGHT_S3_ACCESS_KEY_ID,
+              secretAccessKey: env.SPANLIGHT_S3_SECRET_ACCESS_KEY,
+              forcePathStyle: env.SPANLIGHT_S3_FORCE_PATH_STYLE,
+            }
+          : undefined,
+      });
+      stops.push(() => media.close());
       const app = createApiApp({
         db: services.db,
         clickhouse: services.clickhouse,
@@ -81,9 +101,11 @@ export async function startSpanlight(
         logger,
         otlpRoutes: receiver?.routes('/api/public/otel'),
         modelCatalog,
+        promptCache,
         blobs: services.blobs,
         queue: services.queue,
         codec: env.SPANLIGHT_BATCH_CODEC,
+        media,
       });
       const server: Server = app.listen(env.PORT, env.SPANLIGHT_HOST);
       await once(server, 'listening');

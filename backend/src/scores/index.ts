@@ -1,4 +1,3 @@
-export { MAX_JSON_BODY_BYTES, readJsonBody } from './body.js';
 export { checkScoreConfig, scoreConfigRoutes } from './configs-routes.js';
 export { getScoreConfig, insertScoreConfig, listScoreConfigs, updateScoreConfig } from './configs-repository.js';
 export type { ScoreConfigTables, ScoreConfigValues } from './configs-repository.js';

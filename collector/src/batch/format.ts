@@ -22,14 +22,17 @@ const headerFields = {
 /**
  * What the rows are: `observations` rows are ObservationRows inserted as is; `ingestion-events`
  * rows are legacy ingestion events (`POST /api/public/ingestion`), validated by the API that
- * accepted them, one event JSON per line, which the worker merges before writing.
+ * accepted them, one event JSON per line, which the worker merges before writing; `log-events` rows
+ * are SpanLogEventRows and `metric-points` rows MetricPointRows (signal-rows.ts), inserted as is.
  */
-export const BATCH_KINDS = ['observations', 'ingestion-events'] as const;
+export const BATCH_KINDS = ['observations', 'ingestion-events', 'log-events', 'metric-points'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 export const batchHeader = z.discriminatedUnion('kind', [
   z.object({ ...headerFields, kind: z.literal('observations') }),
   z.object({ ...headerFields, kind: z.literal('ingestion-events') }),
+  z.object({ ...headerFields, kind: z.literal('log-events') }),
+  z.object({ ...headerFields, kind: z.literal('metric-points') }),
 ]);
 export type BatchHeader = z.infer<typeof batchHeader>;
 

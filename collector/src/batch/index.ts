@@ -16,3 +16,5 @@ export {
   observationType,
 } from './observation-row.js';
 export type { ObservationLevel, ObservationRow, ObservationType } from './observation-row.js';
+export { metricPointRow, spanLogEventRow } from './signal-rows.js';
+export type { MetricPointRow, SpanLogEventRow } from './signal-rows.js';

@@ -7,14 +7,15 @@ import Koa from 'koa';
 import type { ApiKeyVerifier } from '../auth/types.js';
 import type { OtlpReceiverConfig } from './config.js';
 import { type ExportDeps, InflightLimiter } from './internal/export.js';
-import { addTraceService } from './internal/grpc.js';
-import { tracesHttpHandler } from './internal/http.js';
+import { addOtlpService } from './internal/grpc.js';
+import { otlpHttpHandler } from './internal/http.js';
+import { LOGS, METRICS, TRACES } from './internal/signals.js';
 
 export interface OtlpReceiverDeps extends ExportDeps {
   keys: ApiKeyVerifier;
 }
 
-/** The OTLP receiver: gRPC and HTTP servers sharing one export path and one in-flight limit. */
+/** The OTLP receiver (traces, logs, metrics): gRPC and HTTP servers sharing one in-flight limit. */
 export class OtlpReceiver {
   private readonly limiter: InflightLimiter;
   private grpcServer?: grpc.Server;
@@ -36,10 +37,13 @@ export class OtlpReceiver {
     return this.ports.http;
   }
 
-  /** Routes for another Koa app (the API port serves `POST /api/public/otel/v1/traces` too). */
+  /** Routes for another Koa app (the API port serves `POST /api/public/otel/v1/{traces,logs,metrics}` too). */
   routes(prefix = ''): Router {
-    const handler = tracesHttpHandler({ ...this.deps, limiter: this.limiter, maxBodyBytes: this.config.maxBodyBytes });
-    return new Router().post(`${prefix}/v1/traces`, handler);
+    const deps = { ...this.deps, limiter: this.limiter, maxBodyBytes: this.config.maxBodyBytes };
+    return new Router()
+      .post(`${prefix}${TRACES.path}`, otlpHttpHandler(TRACES, deps))
+      .post(`${prefix}${LOGS.path}`, otlpHttpHandler(LOGS, deps))
+      .post(`${prefix}${METRICS.path}`, otlpHttpHandler(METRICS, deps));
   }
 
   async start(): Promise<void> {
@@ -48,7 +52,10 @@ export class OtlpReceiver {
       'grpc.max_receive_message_length': maxBodyBytes,
       'grpc.max_send_message_length': 4 * 1024 * 1024,
     });
-    addTraceService(this.grpcServer, { ...this.deps, limiter: this.limiter });
+    const deps = { ...this.deps, limiter: this.limiter };
+    addOtlpService(this.grpcServer, TRACES, deps);
+    addOtlpService(this.grpcServer, LOGS, deps);
+    addOtlpService(this.grpcServer, METRICS, deps);
     this.ports.grpc = await new Promise<number>((resolve, reject) => {
       this.grpcServer!.bindAsync(`${host}:${this.config.grpcPort}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
         err ? reject(err) : resolve(p),

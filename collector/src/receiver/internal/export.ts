@@ -1,5 +1,5 @@
 import type { AuthenticatedProject } from '../../auth/types.js';
-import { encodeBatch, type BatchCodec } from '../../batch/index.js';
+import { encodeBatch, type BatchCodec, type BatchKind } from '../../batch/index.js';
 import { batchKey } from '../../buffer/index.js';
 import type { BatchQueue, BlobStore } from '../../buffer/types.js';
 import { applyCosts, type ModelPrices } from '../../cost/index.js';
@@ -28,24 +28,30 @@ export async function exportTraces(
 ): Promise<ExportTracePartialSuccess | undefined> {
   const receivedAt = Date.now();
   const mapped = mapTraceRequest(request, { projectId: project.projectId, receivedAt });
-  if (mapped.rows.length > 0) {
-    if (deps.prices) applyCosts(mapped.rows, deps.prices);
-    const key = batchKey(project.projectId, receivedAt);
-    const body = encodeBatch(
-      { v: 1, kind: 'observations', projectId: project.projectId, receivedAt, rowCount: mapped.rows.length },
-      mapped.rows,
-      deps.codec,
-    );
-    try {
-      await deps.blobs.put(key, body);
-      await deps.queue.enqueue(key);
-    } catch (err) {
-      deps.logger.error('buffer write failed', { key, err });
-      throw new CollectorError('unavailable', 'storage is unavailable, retry later', { cause: err });
-    }
-  }
+  if (deps.prices) applyCosts(mapped.rows, deps.prices);
+  await storeBatch('observations', mapped.rows, project, receivedAt, deps);
   if (mapped.rejectedSpans === 0) return undefined;
   return { rejectedSpans: mapped.rejectedSpans, errorMessage: mapped.errorMessage };
+}
+
+/** One batch object of `rows` → durable store → enqueue; nothing when there are no rows. */
+export async function storeBatch(
+  kind: BatchKind,
+  rows: readonly object[],
+  project: AuthenticatedProject,
+  receivedAt: number,
+  deps: ExportDeps,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const key = batchKey(project.projectId, receivedAt);
+  const body = encodeBatch({ v: 1, kind, projectId: project.projectId, receivedAt, rowCount: rows.length }, rows, deps.codec);
+  try {
+    await deps.blobs.put(key, body);
+    await deps.queue.enqueue(key);
+  } catch (err) {
+    deps.logger.error('buffer write failed', { key, err });
+    throw new CollectorError('unavailable', 'storage is unavailable, retry later', { cause: err });
+  }
 }
 
 /** Bounds concurrent exports; past the limit a request is refused at once (the client retries). */

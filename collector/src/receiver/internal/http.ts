@@ -5,9 +5,10 @@ import getRawBody from 'raw-body';
 import { authenticate } from '../../auth/authenticate.js';
 import type { ApiKeyVerifier } from '../../auth/types.js';
 import { CollectorError, grpcStatusOf, httpStatusOf, toCollectorError } from '../../errors.js';
-import { decodeTraceRequest, encodeTraceResponse, type OtlpEncoding } from '../../otlp/index.js';
+import type { OtlpEncoding } from '../../otlp/index.js';
+import type { ExportDeps, InflightLimiter } from './export.js';
+import type { OtlpSignal } from './signals.js';
 import { encodeStatus } from './status.js';
-import { exportTraces, type ExportDeps, type InflightLimiter } from './export.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -17,20 +18,19 @@ export interface HttpExportDeps extends ExportDeps {
   maxBodyBytes: number;
 }
 
-/** `POST …/v1/traces`: content type → body → auth → decode → export → response, each a small step. */
-export function tracesHttpHandler(deps: HttpExportDeps): (ctx: Context) => Promise<void> {
+/** `POST …/v1/{traces,logs,metrics}`: content type → body → auth → decode → export → response, each a small step. */
+export function otlpHttpHandler<P>(signal: OtlpSignal<P>, deps: HttpExportDeps): (ctx: Context) => Promise<void> {
   return async (ctx) => {
     let encoding: OtlpEncoding = 'json';
     try {
       encoding = readContentType(ctx);
       const body = await readBody(ctx, deps.maxBodyBytes);
       const project = await authenticate(ctx.get('authorization') || undefined, deps.keys);
-      const request = decodeTraceRequest(body, encoding);
-      const partial = await deps.limiter.run(() => exportTraces(request, project, deps));
-      writeResponse(ctx, 200, encoding, encodeTraceResponse(partial, encoding));
+      const partial = await deps.limiter.run(() => signal.handle(body, encoding, project, deps));
+      writeResponse(ctx, 200, encoding, signal.encodeResponse(partial, encoding));
     } catch (err) {
       const error = toCollectorError(err);
-      if (error.code === 'internal') deps.logger.error('otlp/http export failed', { err });
+      if (error.code === 'internal') deps.logger.error('otlp/http export failed', { path: signal.path, err });
       const status = httpStatusOf(error.code);
       // Throttling and outages are retryable: tell OTLP clients when to come back.
       if (status === 429 || status === 503) ctx.set('Retry-After', '1');
