@@ -112,7 +112,8 @@ async function main() {
       endpoints = { apiUrl: opts.apiUrl, grpcTarget: opts.grpc, httpUrl: opts.http };
       result.meta.target = `existing Spanlight at ${opts.apiUrl}`;
     } else {
-      result.meta.target = 'spawned `node backend/dist/cli.js start` (embedded Postgres, chdb, local blobs, in-process queue) on 127.0.0.1';
+      result.meta.target =
+        'spawned `node backend/dist/cli.js start` (embedded Postgres, chdb, local blobs, in-process queue) on 127.0.0.1, one project per phase';
       log('starting Spanlight (node backend/dist/cli.js start)…');
       server = await startSpanlight({
         repoRoot,

@@ -91,7 +91,10 @@ export async function listTraceObservations(client: ClickHouseClient, projectId:
   return views;
 }
 
-/** v1 list: newest first, page-based; input/output/metadata are read for the page's rows only. */
+/**
+ * v1 list: newest first, page-based. Versions are collapsed over the few key and filter columns only;
+ * the page's full rows (input/output/metadata included) are then read by id.
+ */
 export async function listObservations(
   client: ClickHouseClient,
   projectId: string,
@@ -99,28 +102,31 @@ export async function listObservations(
   page: { page: number; limit: number },
 ): Promise<Page<ObservationView>> {
   const { inner, outer, params } = observationConditions(projectId, filter);
-  const source = latest('observations', [...new Set([...VIEW_COLUMNS, ...FILTER_COLUMNS])], inner);
-  const [rows, counts] = await Promise.all([
-    selectRows<ViewRow>(
+  const keys = latest('observations', [...new Set(['id', 'start_time', ...FILTER_COLUMNS])], inner);
+  const [pageIds, counts] = await Promise.all([
+    selectRows<{ id: string }>(
       client,
-      `SELECT ${VIEW_COLUMNS.join(', ')} FROM ${source} ${whereClause(outer)}
+      `SELECT id FROM ${keys} ${whereClause(outer)}
        ORDER BY start_time DESC, id DESC LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
       { ...params, limit: page.limit, offset: (page.page - 1) * page.limit },
     ),
-    selectRows<{ total: number }>(client, `SELECT count() AS total FROM ${source} ${whereClause(outer)}`, params),
+    selectRows<{ total: number }>(client, `SELECT count() AS total FROM ${keys} ${whereClause(outer)}`, params),
   ]);
-  const io = await readIo(client, projectId, rows.map((r) => r.id));
+  const rows = await readRows(client, projectId, pageIds.map((r) => r.id));
   return {
-    data: rows.map((row) => toObservationView(row, io.get(row.id))),
+    data: pageIds.flatMap(({ id }) => {
+      const row = rows.get(id);
+      return row ? [toObservationView(row, row)] : [];
+    }),
     meta: pageMetaOf(page.page, page.limit, counts[0]?.total ?? 0),
   };
 }
 
-async function readIo(client: ClickHouseClient, projectId: string, ids: string[]): Promise<Map<string, IoRow>> {
+async function readRows(client: ClickHouseClient, projectId: string, ids: string[]): Promise<Map<string, ViewRow & IoRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await selectRows<IoRow & { id: string }>(
+  const rows = await selectRows<ViewRow & IoRow>(
     client,
-    `SELECT * FROM ${latest('observations', ['id', ...IO_COLUMNS], ['id IN {ids: Array(String)}'])}`,
+    `SELECT * FROM ${latest('observations', [...VIEW_COLUMNS, ...IO_COLUMNS], ['id IN {ids: Array(String)}'])}`,
     { projectId, ids },
   );
   return new Map(rows.map((r) => [r.id, r]));

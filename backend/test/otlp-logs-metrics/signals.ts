@@ -5,7 +5,7 @@ import { OTLPLogExporter as HttpLogExporter } from '@opentelemetry/exporter-logs
 import { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
 import { OTLPMetricExporter as HttpMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { LoggerProvider, SimpleLogRecordProcessor, type LogRecordExporter } from '@opentelemetry/sdk-logs';
+import { BatchLogRecordProcessor, LoggerProvider, type LogRecordExporter } from '@opentelemetry/sdk-logs';
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { basicAuthHeader, type TestSpanlight } from '../helpers/spanlight.js';
@@ -42,14 +42,17 @@ export const TRANSPORTS: Record<string, Transport> = {
   },
 };
 
-/** A tracer (spans exported one by one over HTTP/protobuf) and a logger over the given logs exporter. */
+/**
+ * A tracer (spans exported one by one over HTTP/protobuf) and a logger over the given logs exporter;
+ * records emitted between flushes go out in one request, as in an application.
+ */
 export function telemetry(s: TestSpanlight, logs: LogRecordExporter) {
   const tracerProvider = new BasicTracerProvider({
     spanProcessors: [
       new SimpleSpanProcessor(new OTLPTraceExporter({ url: `${s.otlpHttpUrl}/v1/traces`, headers: headers() })),
     ],
   });
-  const loggerProvider = new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: logs })] });
+  const loggerProvider = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter: logs })] });
   const logger = loggerProvider.getLogger('genai-app');
   return {
     tracer: tracerProvider.getTracer('genai-app'),
@@ -81,6 +84,6 @@ export async function sendGenAiMetrics(exporter: PushMetricExporter, runId: stri
   tokens.record(5, { ...attrs, 'gen_ai.token.type': 'output' });
   duration.record(0.75, attrs);
   meter.createCounter('requests').add(3, attrs);
-  await provider.forceFlush();
+  // Shutdown collects and pushes once (a flush before it would push the cumulative points twice).
   await provider.shutdown();
 }

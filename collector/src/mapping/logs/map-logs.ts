@@ -47,7 +47,7 @@ export function mapLogsRequest(request: ExportLogsServiceRequest, context: LogsM
         const attributes = flattenAttributes(record.attributes);
         const name = record.eventName || stringOf(attributes['event.name']) || '';
         const time = nanosToDateTime64(record.timeUnixNano) ?? nanosToDateTime64(record.observedTimeUnixNano) ?? eventTs;
-        const id = recordId(traceId, spanId, record, index);
+        const id = recordId(record, index);
         const body = anyValueToJs(record.body);
         const contents = spanId !== '' && isGenAiContentEvent(name) ? genAiContent(name, body, attributes) : [];
         if (contents.length > 0) {
@@ -139,12 +139,12 @@ function levelOf(severity: number): ObservationLevel {
   return 'DEFAULT';
 }
 
-/** 16 hex digits from the record's place and content, so a redelivered request maps to the same ids. */
-function recordId(traceId: string, spanId: string, record: LogRecord, index: number): string {
-  return createHash('sha256')
-    .update(`${traceId}/${spanId}/${record.timeUnixNano}/${record.observedTimeUnixNano}/${index}`)
-    .digest('hex')
-    .slice(0, 16);
+/**
+ * 16 hex digits from the whole record and its place in the request: a resent request maps to the same
+ * ids, while records sharing a timestamp (SDKs stamp milliseconds) stay distinct.
+ */
+function recordId(record: LogRecord, index: number): string {
+  return createHash('sha256').update(`${index}/${JSON.stringify(record)}`).digest('hex').slice(0, 16);
 }
 
 function stringOf(value: unknown): string | undefined {
