@@ -44,6 +44,10 @@ export type {
 } from './buffer/index.js';
 export { applyCosts, countTokens, priceUsage, selectTier, TIER_OPERATORS } from './cost/index.js';
 export type { ModelPrices, PricedModel, PricedTier, TierCondition, TierOperator } from './cost/index.js';
+export { mapTraceRequest } from './mapping/index.js';
+export type { MapResult } from './mapping/index.js';
+export { decodeTraceRequest } from './otlp/index.js';
+export type { ExportTraceServiceRequest, OtlpEncoding } from './otlp/index.js';
 export { createLogger } from './logger.js';
 export type { Logger, LogLevel } from './logger.js';
 export { CollectorError, grpcStatusOf, httpStatusOf } from './errors.js';
