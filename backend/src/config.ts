@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { S3BlobConfig } from '@spanlight/collector';
 import { z } from 'zod';
 
 /** `"true"`/`"1"` and `"false"`/`"0"` from the environment, parsed once into a real boolean. */
@@ -57,6 +58,8 @@ export interface Config {
   dataDir: string;
   /** The project key pair to create at start, from SPANLIGHT_INIT_* or Langfuse's LANGFUSE_INIT_* aliases. */
   initKey?: { publicKey: string; secretKey: string; projectName: string; organizationName: string };
+  /** S3 settings for batches and media, when SPANLIGHT_S3_BUCKET is set; else local folders. */
+  s3?: S3BlobConfig;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +86,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicKey && secretKey
         ? { publicKey, secretKey, projectName: env.SPANLIGHT_INIT_PROJECT_NAME, organizationName: env.SPANLIGHT_INIT_ORG_NAME }
         : undefined,
+    s3: env.SPANLIGHT_S3_BUCKET
+      ? {
+          bucket: env.SPANLIGHT_S3_BUCKET,
+          region: env.SPANLIGHT_S3_REGION,
+          endpoint: env.SPANLIGHT_S3_ENDPOINT,
+          prefix: env.SPANLIGHT_S3_PREFIX,
+          accessKeyId: env.SPANLIGHT_S3_ACCESS_KEY_ID,
+          secretAccessKey: env.SPANLIGHT_S3_SECRET_ACCESS_KEY,
+          forcePathStyle: env.SPANLIGHT_S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
   };
 }

@@ -8,6 +8,7 @@ export {
   OBSERVATION_TYPES,
   batchHeader,
   decodeBatch,
+  emptyObservationFields,
   encodeBatch,
   observationRow,
   parseRows,

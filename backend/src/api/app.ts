@@ -48,7 +48,18 @@ export function createApiApp(deps: ApiDeps): Koa {
   // The local media store's upload/download URLs authenticate by signed token, not Basic auth.
   app.use(mediaTokenRoutes(deps).routes());
   app.use(basicAuth(deps.keys));
-  for (const router of [projectsRoutes(deps), ...readRoutes(deps), datasetsRoutes(deps), commentsRoutes(deps), promptsRoutes(deps), scoresRoutes(deps), scoreConfigRoutes(deps), modelsRoutes(deps), mediaRoutes(deps)]) {
+  const routers = [
+    projectsRoutes(deps),
+    ...readRoutes(deps),
+    scoresRoutes(deps),
+    scoreConfigRoutes(deps),
+    modelsRoutes(deps),
+    promptsRoutes(deps),
+    datasetsRoutes(deps),
+    commentsRoutes(deps),
+    mediaRoutes(deps),
+  ];
+  for (const router of routers) {
     app.use(router.routes()).use(router.allowedMethods());
   }
   return app;

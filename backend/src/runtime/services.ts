@@ -84,7 +84,7 @@ export async function openServices(config: Config, roles: ReadonlySet<Role>, log
   }
 }
 
-function bufferConfigOf({ env, dataDir }: Config): BufferConfig {
+function bufferConfigOf({ env, dataDir, s3 }: Config): BufferConfig {
   return {
     dataDir,
     codec: env.SPANLIGHT_BATCH_CODEC,
@@ -92,17 +92,7 @@ function bufferConfigOf({ env, dataDir }: Config): BufferConfig {
     queueName: 'spanlight-ingestion',
     maxAttempts: 8,
     backoffMs: 1000,
-    s3: env.SPANLIGHT_S3_BUCKET
-      ? {
-          bucket: env.SPANLIGHT_S3_BUCKET,
-          region: env.SPANLIGHT_S3_REGION,
-          endpoint: env.SPANLIGHT_S3_ENDPOINT,
-          prefix: env.SPANLIGHT_S3_PREFIX,
-          accessKeyId: env.SPANLIGHT_S3_ACCESS_KEY_ID,
-          secretAccessKey: env.SPANLIGHT_S3_SECRET_ACCESS_KEY,
-          forcePathStyle: env.SPANLIGHT_S3_FORCE_PATH_STYLE,
-        }
-      : undefined,
+    s3,
   };
 }
 

@@ -81,17 +81,7 @@ export async function startSpanlight(
       stops.push(() => promptCache.close());
       const media = await createMediaStore({
         dataDir: config.dataDir,
-        s3: env.SPANLIGHT_S3_BUCKET
-          ? {
-              bucket: env.SPANLIGHT_S3_BUCKET,
-              region: env.SPANLIGHT_S3_REGION,
-              endpoint: env.SPANLIGHT_S3_ENDPOINT,
-              prefix: env.SPANLIGHT_S3_PREFIX,
-              accessKeyId: env.SPANLIGHT_S3_ACCESS_KEY_ID,
-              secretAccessKey: env.SPANLIGHT_S3_SECRET_ACCESS_KEY,
-              forcePathStyle: env.SPANLIGHT_S3_FORCE_PATH_STYLE,
-            }
-          : undefined,
+        s3: config.s3,
       });
       stops.push(() => media.close());
       const app = createApiApp({

@@ -9,6 +9,7 @@ export {
 } from './format.js';
 export type { BatchCodec, BatchHeader, BatchKind, DecodedBatch } from './format.js';
 export {
+  emptyObservationFields,
   LEVELS,
   OBSERVATION_TYPES,
   observationLevel,

@@ -65,3 +65,42 @@ export const observationRow = z.object({
   event_ts: dateTime64,
 });
 export type ObservationRow = z.infer<typeof observationRow>;
+
+type IdentityField = 'project_id' | 'trace_id' | 'id' | 'type' | 'name' | 'start_time' | 'event_ts';
+
+/**
+ * Every field but the identity ones, empty: row builders spread it first and set what they know,
+ * so a column added to the row is defaulted in one place. A fresh object each call (rows are mutable).
+ */
+export function emptyObservationFields(): Omit<ObservationRow, IdentityField> {
+  return {
+    parent_observation_id: '',
+    end_time: null,
+    completion_start_time: null,
+    level: 'DEFAULT',
+    status_message: '',
+    version: '',
+    release: '',
+    environment: 'default',
+    is_root: false,
+    trace_name: '',
+    user_id: '',
+    session_id: '',
+    tags: [],
+    public: false,
+    trace_input: '',
+    trace_output: '',
+    trace_metadata: '',
+    model: '',
+    model_id: '',
+    model_parameters: '',
+    usage_details: {},
+    cost_details: {},
+    prompt_id: '',
+    prompt_name: '',
+    prompt_version: null,
+    input: '',
+    output: '',
+    metadata: '',
+  };
+}

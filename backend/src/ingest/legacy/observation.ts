@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ObservationRow, ObservationType } from '@spanlight/collector';
+import { emptyObservationFields, type ObservationRow, type ObservationType } from '@spanlight/collector';
 import { toDateTime64 } from '../../clickhouse/rows.js';
 import { Fields, jsonText, mergeOrder, str, time, versionOf, type EntityEvent } from './history.js';
 import { finalCost, finalUsage, providedCost, providedUsage } from './usage.js';
@@ -54,6 +54,7 @@ export function mergeObservation(projectId: string, id: string, history: readonl
       : undefined,
   );
   return {
+    ...emptyObservationFields(),
     project_id: projectId,
     trace_id: str(f.first('traceId')) || traceIdFor(projectId, id),
     id,
@@ -66,23 +67,11 @@ export function mergeObservation(projectId: string, id: string, history: readonl
     level: LEVELS.has(level) ? (level as ObservationRow['level']) : 'DEFAULT',
     status_message: str(f.lastSet('statusMessage')),
     version: str(f.lastSet('version')),
-    release: '',
     environment: str(f.first('environment')) || 'default',
-    is_root: false,
-    trace_name: '',
-    user_id: '',
-    session_id: '',
-    tags: [],
-    public: false,
-    trace_input: '',
-    trace_output: '',
-    trace_metadata: '',
     model: str(f.last('model')),
-    model_id: '',
     model_parameters: jsonText(modelParameters),
     usage_details: finalUsage(f.lastOf(providedUsage)),
     cost_details: finalCost(f.lastOf(providedCost)),
-    prompt_id: '',
     prompt_name: str(f.last('promptName')),
     prompt_version: typeof promptVersion === 'number' ? promptVersion : null,
     input: jsonText(f.lastNonEmpty('input')),

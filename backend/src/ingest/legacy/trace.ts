@@ -1,4 +1,4 @@
-import type { ObservationRow } from '@spanlight/collector';
+import { emptyObservationFields, type ObservationRow } from '@spanlight/collector';
 import { toDateTime64 } from '../../clickhouse/rows.js';
 import { Fields, jsonText, mergeOrder, str, versionOf, type EntityEvent } from './history.js';
 
@@ -29,17 +29,13 @@ export function mergeTrace(projectId: string, traceId: string, history: readonly
   for (const e of events) if (Array.isArray(e.body.tags)) for (const t of e.body.tags) if (typeof t === 'string') tags.add(t);
   const name = str(f.last('name'));
   return {
+    ...emptyObservationFields(),
     project_id: projectId,
     trace_id: traceId,
     id: traceRowId(traceId),
-    parent_observation_id: '',
     type: TRACE_ROW_TYPE,
     name,
     start_time: toDateTime64(str(f.first('timestamp')) || f.earliestTimestamp()),
-    end_time: null,
-    completion_start_time: null,
-    level: 'DEFAULT',
-    status_message: '',
     version: str(f.last('version')),
     release: str(f.last('release')),
     environment: str(f.first('environment')) || 'default',
@@ -52,17 +48,6 @@ export function mergeTrace(projectId: string, traceId: string, history: readonly
     trace_input: jsonText(f.lastNonEmpty('input')),
     trace_output: jsonText(f.lastNonEmpty('output')),
     trace_metadata: jsonText(f.metadata()),
-    model: '',
-    model_id: '',
-    model_parameters: '',
-    usage_details: {},
-    cost_details: {},
-    prompt_id: '',
-    prompt_name: '',
-    prompt_version: null,
-    input: '',
-    output: '',
-    metadata: '',
     event_ts: versionOf(events),
   };
 }

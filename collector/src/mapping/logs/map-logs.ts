@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ObservationLevel, ObservationRow } from '../../batch/observation-row.js';
+import { emptyObservationFields, type ObservationLevel, type ObservationRow } from '../../batch/observation-row.js';
 import type { SpanLogEventRow } from '../../batch/signal-rows.js';
 import type { ExportLogsServiceRequest, LogRecord } from '../../otlp/types.js';
 import { anyValueToJs, flattenAttributes, type Attributes } from '../attributes.js';
@@ -93,6 +93,7 @@ function eventRow(projectId: string, at: EventPlace, record: LogRecord, body: un
   const metadata: Record<string, unknown> = { attributes };
   if (severity) metadata.severity = severity;
   return {
+    ...emptyObservationFields(),
     project_id: projectId,
     trace_id: at.traceId,
     id: at.id,
@@ -101,31 +102,9 @@ function eventRow(projectId: string, at: EventPlace, record: LogRecord, body: un
     name: at.name || severity || 'log',
     start_time: at.time,
     end_time: at.time,
-    completion_start_time: null,
     level: levelOf(record.severityNumber ?? 0),
-    status_message: '',
-    version: '',
-    release: '',
     environment: at.environment,
-    is_root: false,
-    trace_name: '',
-    user_id: '',
-    session_id: '',
-    tags: [],
-    public: false,
-    trace_input: '',
-    trace_output: '',
-    trace_metadata: '',
-    model: '',
-    model_id: '',
-    model_parameters: '',
-    usage_details: {},
-    cost_details: {},
-    prompt_id: '',
-    prompt_name: '',
-    prompt_version: null,
     input: body === null ? '' : jsonText(body),
-    output: '',
     metadata: JSON.stringify(metadata),
     event_ts: at.eventTs,
   };
