@@ -312,6 +312,8 @@ function report({ q, t, sizes, server }) {
   const rows = [
     ['Throughput, requests/s (higher is better)', t.legacy.rps, t.otlp.rps, 0],
     ['Throughput, events or spans accepted/s', t.legacy.ups, t.otlp.ups, 0],
+    // Sending plus the time the worker then needed to make everything queryable.
+    ['End-to-end traces/s (send + drain until queryable)', t.legacy.requests / (t.legacy.seconds + t.legacy.drainS), t.otlp.requests / (t.otlp.seconds + t.otlp.drainS), 0],
     ['Request latency p50, ms', t.legacy.p50, t.otlp.p50, 1],
     ['Request latency p95, ms', t.legacy.p95, t.otlp.p95, 1],
     ['Accepted→queryable p50, ms', q.legacy.p50, q.otlp.p50, 0],
