@@ -106,7 +106,7 @@ describe('records and requests the receiver cannot fully accept', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { partialSuccess: { rejectedLogRecords: string; errorMessage: string } };
     expect(Number(body.partialSuccess.rejectedLogRecords)).toBe(1);
     expect(body.partialSuccess.errorMessage).toMatch(/trace_id/);
   });

@@ -146,7 +146,7 @@ describe('scores and score configs', () => {
       headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
       body: JSON.stringify({ isArchived: true }),
     });
-    expect((await archived.json()).isArchived).toBe(true);
+    expect(((await archived.json()) as { isArchived: boolean }).isArchived).toBe(true);
     const afterArchive = await post('/api/public/scores', { traceId, name: 'rating', value: 'good', configId: config.id });
     expect(afterArchive.body.message).toBe('Score config rating is archived');
 
