@@ -1,12 +1,12 @@
 export interface CoalescerOptions {
-  /** A pending insert is flushed once it holds this many rows. */
+  /** A pending flush is started once it holds this many rows. */
   maxRows: number;
   /** ...or this long after its first row, whichever comes first. */
   lingerMs: number;
 }
 
-interface PendingInsert {
-  chunks: Buffer[];
+interface PendingInsert<T> {
+  items: T[];
   rows: number;
   /** Linger elapsed (or draining): flush as soon as no other insert is in flight. */
   due: boolean;
@@ -16,25 +16,26 @@ interface PendingInsert {
 }
 
 /**
- * Merges many small JSONEachRow chunks into few large INSERTs (ClickHouse's per-row cost falls
- * steeply with insert size). One insert is in flight at a time; the next one accumulates meanwhile.
+ * Merges the work of many small jobs (JSONEachRow chunks, legacy event batches) into few large
+ * flushes (ClickHouse's per-row cost falls steeply with insert size, and each round trip costs).
+ * One flush is in flight at a time; the next one accumulates meanwhile.
  */
-export class InsertCoalescer {
-  private pending: PendingInsert | undefined;
-  /** Full inserts waiting for the one in flight. */
-  private readonly full: PendingInsert[] = [];
+export class InsertCoalescer<T> {
+  private pending: PendingInsert<T> | undefined;
+  /** Full flushes waiting for the one in flight. */
+  private readonly full: PendingInsert<T>[] = [];
   private flushing = false;
   private draining = false;
 
   constructor(
-    private readonly insert: (rows: Buffer) => Promise<void>,
+    private readonly flushItems: (items: T[]) => Promise<void>,
     private readonly options: CoalescerOptions,
   ) {}
 
-  /** Resolves once an INSERT holding these rows succeeded; rejects with that INSERT's error. */
-  add(rows: Buffer, rowCount: number): Promise<void> {
+  /** Resolves once the flush holding `item` (of `rowCount` rows) succeeded; rejects with its error. */
+  add(item: T, rowCount: number): Promise<void> {
     const batch = (this.pending ??= this.open());
-    batch.chunks.push(rows);
+    batch.items.push(item);
     batch.rows += rowCount;
     if (batch.rows >= this.options.maxRows) {
       clearTimeout(batch.timer);
@@ -55,12 +56,12 @@ export class InsertCoalescer {
     this.pump();
   }
 
-  private open(): PendingInsert {
+  private open(): PendingInsert<T> {
     let settle!: (err?: unknown) => void;
     const result = new Promise<void>((resolve, reject) => {
       settle = (err) => (err === undefined ? resolve() : reject(err));
     });
-    const batch: PendingInsert = { chunks: [], rows: 0, due: this.draining, timer: undefined, result, settle };
+    const batch: PendingInsert<T> = { items: [], rows: 0, due: this.draining, timer: undefined, result, settle };
     if (!this.draining) {
       batch.timer = setTimeout(() => {
         batch.due = true;
@@ -82,12 +83,12 @@ export class InsertCoalescer {
     void this.flush(batch);
   }
 
-  private async flush(batch: PendingInsert): Promise<void> {
+  private async flush(batch: PendingInsert<T>): Promise<void> {
     try {
-      await this.insert(batch.chunks.length === 1 ? batch.chunks[0]! : Buffer.concat(batch.chunks));
+      await this.flushItems(batch.items);
       batch.settle();
     } catch (err) {
-      batch.settle(err ?? new Error('insert failed'));
+      batch.settle(err ?? new Error('flush failed'));
     } finally {
       this.flushing = false;
       this.pump();

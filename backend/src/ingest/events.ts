@@ -1,5 +1,6 @@
 import { BatchFormatError, parseRows, type DecodedBatch, type ModelPrices } from '@spanlight/collector';
 import { z } from 'zod';
+import type { ObservationWriter } from '../clickhouse/index.js';
 import { scoreRecord, scoreRow, type ScoreRow, type ScoreWriter } from '../scores/index.js';
 import { OBSERVATION_EVENT_TYPES, mergeEntityEvents, type EntityEvent, type EntityStore } from './legacy/index.js';
 
@@ -11,6 +12,8 @@ const bufferedEvent = z.object({
 });
 
 export interface IngestionEventWriters {
+  /** Receives the merged trace and observation rows. */
+  writer: ObservationWriter;
   scores: ScoreWriter;
   /** Traces and observations; without it, a batch holding them is refused (parked). */
   entities?: EntityStore;
@@ -19,7 +22,9 @@ export interface IngestionEventWriters {
 }
 
 /** A batch's events by destination. */
-export interface SplitEvents {
+export interface EventBatch {
+  projectId: string;
+  receivedAt: number;
   scores: ScoreRow[];
   entities: EntityEvent[];
 }
@@ -30,7 +35,7 @@ export interface SplitEvents {
  * (a redelivered batch rewrites identical versions). Trace and observation events without a body id
  * are dropped, as Langfuse skips them. Throws BatchFormatError for lines this worker cannot handle.
  */
-export function splitEvents(batch: DecodedBatch, options: { entities: boolean }): SplitEvents {
+export function splitEvents(batch: DecodedBatch, options: { entities: boolean }): EventBatch {
   const { projectId, receivedAt } = batch.header;
   const acceptedAt = new Date(receivedAt);
   const scores = new Map<string, ScoreRow>();
@@ -58,12 +63,19 @@ export function splitEvents(batch: DecodedBatch, options: { entities: boolean })
     if (typeof body.id !== 'string' || body.id === '') return;
     entities.push({ kind, entityId: body.id, eventId, timestamp, type, body });
   });
-  return { scores: [...scores.values()], entities };
+  return { projectId, receivedAt, scores: [...scores.values()], entities };
 }
 
-/** Writes one `ingestion-events` batch; rewriting it is idempotent (same rows, same versions). */
-export async function writeIngestionEvents(batch: DecodedBatch, writers: IngestionEventWriters): Promise<void> {
-  const { scores, entities } = splitEvents(batch, { entities: writers.entities !== undefined });
-  if (writers.entities) await mergeEntityEvents(writers.entities, batch.header.projectId, batch.header.receivedAt, entities, writers.prices);
-  await writers.scores.insert(scores);
+/**
+ * Writes many `ingestion-events` batches with one round trip per step: the entity events are
+ * appended and their histories read back together, then the rebuilt rows and the scores are
+ * inserted side by side. Rewriting batches is idempotent (same rows, same versions).
+ */
+export async function writeEventBatches(batches: readonly EventBatch[], writers: IngestionEventWriters): Promise<void> {
+  const groups = batches.map(({ projectId, receivedAt, entities }) => ({ projectId, receivedAt, events: entities }));
+  const rows = writers.entities ? await mergeEntityEvents(writers.entities, groups, writers.prices) : [];
+  await Promise.all([
+    rows.length > 0 ? writers.writer.insert(Buffer.from(rows.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8')) : undefined,
+    writers.scores.insert(batches.flatMap((b) => b.scores)),
+  ]);
 }

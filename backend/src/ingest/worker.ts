@@ -13,7 +13,7 @@ import {
 import type { ObservationWriter } from '../clickhouse/index.js';
 import type { ScoreWriter } from '../scores/index.js';
 import { InsertCoalescer } from './coalescer.js';
-import { writeIngestionEvents } from './events.js';
+import { splitEvents, writeEventBatches, type EventBatch } from './events.js';
 import type { EntityStore } from './legacy/index.js';
 import { rowsNotYetWritten } from './redelivery.js';
 import { signalTableOf, writeSignalRows } from './signals.js';
@@ -32,7 +32,7 @@ export interface IngestionWorkerDeps {
 }
 
 export interface IngestionWorkerOptions {
-  /** Batches processed at once; their rows share inserts. @default 64 */
+  /** Batches processed at once; their rows (and legacy events) share inserts. @default 64 */
   concurrency?: number;
   /** Rows at which a pending insert is flushed. @default 10000 */
   maxRowsPerInsert?: number;
@@ -49,20 +49,29 @@ export interface IngestionWorker {
  * Consumes batch jobs: reads each batch object, inserts its rows into ClickHouse coalesced with
  * other batches' rows, then deletes the object. Acknowledged rows are never lost: a failed insert
  * makes all its jobs retry, and a redelivered job first drops the rows that are already written.
+ * Legacy `ingestion-events` batches are coalesced the same way, in flushes of their own.
  */
 export function startIngestionWorker(deps: IngestionWorkerDeps, options: IngestionWorkerOptions = {}): IngestionWorker {
   const { blobs, queue, writer, logger } = deps;
-  const coalescer = new InsertCoalescer(
-    async (rows) => {
-      try {
-        await writer.insert(rows);
-      } catch (err) {
-        logger.error('observation insert failed; its batches will be retried', { bytes: rows.length, ...describe(err) });
-        throw err;
-      }
-    },
-    { maxRows: options.maxRowsPerInsert ?? 10_000, lingerMs: options.lingerMs ?? 200 },
-  );
+  const coalescing = { maxRows: options.maxRowsPerInsert ?? 10_000, lingerMs: options.lingerMs ?? 200 };
+  const coalescer = new InsertCoalescer<Buffer>(async (chunks) => {
+    const rows = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    try {
+      await writer.insert(rows);
+    } catch (err) {
+      logger.error('observation insert failed; its batches will be retried', { bytes: rows.length, ...describe(err) });
+      throw err;
+    }
+  }, coalescing);
+  const writeEvents = async (batches: EventBatch[]): Promise<void> => {
+    try {
+      await writeEventBatches(batches, { writer, scores: deps.scores!, entities: deps.entities, prices: deps.prices });
+    } catch (err) {
+      logger.error('ingestion event write failed; its batches will be retried', { batches: batches.length, ...describe(err) });
+      throw err;
+    }
+  };
+  const events = new InsertCoalescer<EventBatch>(writeEvents, coalescing);
 
   const poison = (job: BatchJob, reason: string): JobOutcome => {
     logger.error('batch cannot be ingested; parked', { key: job.key, reason });
@@ -95,7 +104,7 @@ export function startIngestionWorker(deps: IngestionWorkerDeps, options: Ingesti
       return poison(job, `corrupt batch: ${String((err as Error).message).split(':')[0]}`);
     }
     if (batch.header.kind === 'ingestion-events') {
-      const outcome = await writeEvents(job, batch);
+      const outcome = await writeEventsOf(job, batch);
       if (outcome) return outcome;
       return deleteObject(job);
     }
@@ -128,14 +137,24 @@ export function startIngestionWorker(deps: IngestionWorkerDeps, options: Ingesti
     }
     return deleteObject(job);
   };
-  /** Legacy ingestion events; undefined once written. Rewriting them is idempotent (same versions). */
-  const writeEvents = async (job: BatchJob, batch: DecodedBatch): Promise<JobOutcome | undefined> => {
+  /**
+   * Legacy ingestion events; undefined once written. A redelivered batch is written on its own, so a
+   * batch whose flush keeps failing stops holding back the batches it was coalesced with.
+   */
+  const writeEventsOf = async (job: BatchJob, batch: DecodedBatch): Promise<JobOutcome | undefined> => {
     if (!deps.scores) return poison(job, 'this worker cannot write ingestion events');
+    let split: EventBatch;
     try {
-      await writeIngestionEvents(batch, { scores: deps.scores, entities: deps.entities, prices: deps.prices });
+      split = splitEvents(batch, { entities: deps.entities !== undefined });
     } catch (err) {
       if (err instanceof BatchFormatError) return poison(job, `corrupt batch: ${err.message}`);
-      logger.error('ingestion event write failed; its batch will be retried', { key: job.key, ...describe(err) });
+      throw err;
+    }
+    const size = split.entities.length + split.scores.length;
+    if (size === 0) return undefined;
+    try {
+      await (job.redelivered ? writeEvents([split]) : events.add(split, size));
+    } catch (err) {
       return retry(job, 'ingestion event write failed', err);
     }
     return undefined;
@@ -154,6 +173,7 @@ export function startIngestionWorker(deps: IngestionWorkerDeps, options: Ingesti
   return {
     async close() {
       coalescer.drain();
+      events.drain();
       await consumer.close();
     },
   };

@@ -3,7 +3,7 @@ import { toDateTime64 } from '../../clickhouse/rows.js';
 /** What a legacy event is about: Langfuse groups events by (entity type, body.id). */
 export type EntityKind = 'trace' | 'observation';
 
-/** One stored legacy event of a trace or observation (a row of `ingestion_events`). */
+/** One stored legacy event of a trace or observation (a row of `legacy_entity_events`). */
 export interface EntityEvent {
   kind: EntityKind;
   entityId: string;
