@@ -4,7 +4,7 @@ import { z } from 'zod';
 const dateTime64 = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/);
 
 /**
- * One row of `span_log_events` (clickhouse/0006_span_log_events.sql): a GenAI content event received
+ * One row of `span_log_events` (clickhouse/0005_span_log_events.sql): a GenAI content event received
  * as an OTLP log record, attached to its span's observation when that is read. JSON fields hold JSON text.
  */
 export const spanLogEventRow = z.object({
@@ -25,7 +25,7 @@ export const spanLogEventRow = z.object({
 });
 export type SpanLogEventRow = z.infer<typeof spanLogEventRow>;
 
-/** One row of `metric_points` (clickhouse/0007_metric_points.sql): one OTLP metric data point. */
+/** One row of `metric_points` (clickhouse/0006_metric_points.sql): one OTLP metric data point. */
 export const metricPointRow = z.object({
   project_id: z.string(),
   point_id: z.string(),
