@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ColumnType, Kysely } from 'kysely';
 import type { Database } from '../postgres/index.js';
-import type { ConfigCategory, ScoreConfig, ScoreDataType } from './schemas.js';
+import type { ConfigCategory, ConfigDataType, ScoreConfig } from './schemas.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -28,7 +28,7 @@ const tables = (db: Kysely<Database>): Db => db.withTables<ScoreConfigTables>();
 
 export interface ScoreConfigValues {
   name: string;
-  dataType: ScoreDataType;
+  dataType: ConfigDataType;
   isArchived: boolean;
   minValue: number | null;
   maxValue: number | null;
@@ -115,7 +115,7 @@ function toScoreConfig(row: Row): ScoreConfig {
     id: row.id,
     projectId: row.project_id,
     name: row.name,
-    dataType: row.data_type as ScoreDataType,
+    dataType: row.data_type as ConfigDataType,
     isArchived: row.is_archived,
     minValue: row.min_value,
     maxValue: row.max_value,

@@ -28,6 +28,9 @@ export async function inflateScore(body: ScoreBody, lookup: ConfigLookup): Promi
   }
   const dataType: ScoreDataType =
     config?.dataType ?? body.dataType ?? (typeof body.value === 'number' ? 'NUMERIC' : 'CATEGORICAL');
+  if (dataType === 'CORRECTION' && (body.sessionId || body.datasetRunId)) {
+    return fail('CORRECTION scores belong to a trace or an observation, not to a session or dataset run');
+  }
   const value = valueOf(dataType, body.value, config);
   if (!value.ok) return value;
   return {
@@ -83,6 +86,10 @@ function valueOf(dataType: ScoreDataType, raw: number | string, config: ScoreCon
       if (typeof raw !== 'string' || raw.length < 1 || raw.length > TEXT_MAX) {
         return fail(`TEXT scores need a string value of 1 to ${TEXT_MAX} characters`);
       }
+      return { ok: true, value: 0, stringValue: raw };
+    case 'CORRECTION':
+      // The corrected output itself: any length, possibly empty; the numeric value is always 0.
+      if (typeof raw !== 'string') return fail('CORRECTION scores need a string value');
       return { ok: true, value: 0, stringValue: raw };
   }
 }

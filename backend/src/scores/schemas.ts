@@ -1,8 +1,13 @@
 import { z } from 'zod';
 
-export const SCORE_DATA_TYPES = ['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT'] as const;
+/** CORRECTION (a corrected output of a trace or observation) is a score type but never a config's. */
+export const SCORE_DATA_TYPES = ['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT', 'CORRECTION'] as const;
 export const scoreDataType = z.enum(SCORE_DATA_TYPES);
 export type ScoreDataType = z.infer<typeof scoreDataType>;
+
+export const CONFIG_DATA_TYPES = ['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT'] as const;
+export const configDataType = z.enum(CONFIG_DATA_TYPES);
+export type ConfigDataType = z.infer<typeof configDataType>;
 
 export const SCORE_SOURCES = ['API', 'EVAL', 'ANNOTATION'] as const;
 export const scoreSource = z.enum(SCORE_SOURCES);
@@ -74,7 +79,7 @@ export type ConfigCategory = z.infer<typeof configCategory>;
 
 export const createScoreConfigBody = z.object({
   name: z.string().min(1).max(35).regex(CONFIG_NAME, 'Only letters, numbers, underscores, spaces, periods, parentheses and hyphens are allowed'),
-  dataType: scoreDataType,
+  dataType: configDataType,
   categories: z.array(configCategory).nullish(),
   minValue: z.number().nullish(),
   maxValue: z.number().nullish(),
@@ -92,7 +97,7 @@ export interface ScoreConfig {
   id: string;
   projectId: string;
   name: string;
-  dataType: ScoreDataType;
+  dataType: ConfigDataType;
   isArchived: boolean;
   minValue: number | null;
   maxValue: number | null;

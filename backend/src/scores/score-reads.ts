@@ -12,6 +12,8 @@ export interface ScoreFilter {
   environment?: string[];
   source?: string;
   dataType?: string;
+  /** Only scores of these data types. */
+  dataTypes?: readonly string[];
   configId?: string;
   queueId?: string;
   authorUserId?: string;
@@ -48,7 +50,7 @@ function conditions(filter: ScoreFilter): { where: string[]; params: Params } {
   eq('session_id', 'sessionId', filter.sessionId);
   eq('dataset_run_id', 'datasetRunId', filter.datasetRunId);
   eq('string_value', 'stringValue', filter.stringValue);
-  const among = (column: string, key: keyof ScoreFilter, values: string[] | undefined) => {
+  const among = (column: string, key: keyof ScoreFilter, values: readonly string[] | undefined) => {
     if (!values?.length) return;
     where.push(`${column} IN {${key}: Array(String)}`);
     params[key] = values;
@@ -56,6 +58,7 @@ function conditions(filter: ScoreFilter): { where: string[]; params: Params } {
   among('id', 'ids', filter.ids);
   among('environment', 'environment', filter.environment);
   among('observation_id', 'observationIds', filter.observationIds);
+  among('data_type', 'dataTypes', filter.dataTypes);
   if (filter.fromTimestamp) {
     where.push('timestamp >= {fromTimestamp: DateTime64(6)}');
     params.fromTimestamp = toDateTime64(filter.fromTimestamp);

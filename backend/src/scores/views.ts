@@ -35,9 +35,13 @@ export function toScoreV2(row: StoredScore): Record<string, unknown> {
   return { ...base, value: row.value, stringValue: row.string_value };
 }
 
-/** Langfuse's ScoreV3: `value` typed by dataType, the target as a `subject`. */
-export function toScoreV3(projectId: string, row: StoredScore): Record<string, unknown> {
-  return {
+/** ScoreV3 field groups (`fields=`): `core` is always returned, the others only when asked for. */
+export const SCORE_V3_FIELD_GROUPS = ['core', 'details', 'subject', 'annotation'] as const;
+export type ScoreV3FieldGroup = (typeof SCORE_V3_FIELD_GROUPS)[number];
+
+/** Langfuse's ScoreV3: `value` typed by dataType; details, subject and annotation as nested groups. */
+export function toScoreV3(projectId: string, row: StoredScore, fields: readonly ScoreV3FieldGroup[] = ['core']): Record<string, unknown> {
+  const score: Record<string, unknown> = {
     id: row.id,
     projectId,
     name: row.name,
@@ -48,13 +52,19 @@ export function toScoreV3(projectId: string, row: StoredScore): Record<string, u
     environment: row.environment,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.event_ts),
-    comment: nullIfEmpty(row.comment),
-    configId: nullIfEmpty(row.config_id),
-    metadata: parseJsonText(row.metadata) ?? {},
-    authorUserId: nullIfEmpty(row.author_user_id),
-    queueId: nullIfEmpty(row.queue_id),
-    subject: subjectOf(row),
   };
+  if (fields.includes('details')) {
+    score.details = {
+      comment: nullIfEmpty(row.comment),
+      configId: nullIfEmpty(row.config_id),
+      metadata: parseJsonText(row.metadata) ?? {},
+    };
+  }
+  if (fields.includes('subject')) score.subject = subjectOf(row);
+  if (fields.includes('annotation')) {
+    score.annotation = { authorUserId: nullIfEmpty(row.author_user_id), queueId: nullIfEmpty(row.queue_id) };
+  }
+  return score;
 }
 
 function typedValue(row: StoredScore): number | boolean | string {
@@ -68,10 +78,13 @@ function typedValue(row: StoredScore): number | boolean | string {
   }
 }
 
+/** The score's target, in Langfuse's precedence: experiment, observation, session, trace. */
 function subjectOf(row: StoredScore): Record<string, string> | null {
-  if (row.observation_id) return { kind: 'observation', id: row.observation_id, traceId: row.trace_id };
-  if (row.trace_id) return { kind: 'trace', id: row.trace_id };
-  if (row.session_id) return { kind: 'session', id: row.session_id };
   if (row.dataset_run_id) return { kind: 'experiment', id: row.dataset_run_id };
+  if (row.observation_id) {
+    return { kind: 'observation', id: row.observation_id, ...(row.trace_id ? { traceId: row.trace_id } : {}) };
+  }
+  if (row.session_id) return { kind: 'session', id: row.session_id };
+  if (row.trace_id) return { kind: 'trace', id: row.trace_id };
   return null;
 }

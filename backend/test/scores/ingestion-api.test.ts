@@ -165,7 +165,7 @@ describe('scores and score configs', () => {
     });
     await Promise.all(ids.map(scoreById));
 
-    const first = await apiGet(spanlight.apiUrl, `/api/public/v3/scores?sessionId=${sessionId}&limit=2`);
+    const first = await apiGet(spanlight.apiUrl, `/api/public/v3/scores?sessionId=${sessionId}&limit=2&fields=subject`);
     expect(first.body.data.map((s: any) => s.id)).toEqual([ids[2], ids[1]]);
     expect(first.body.data[0]).toMatchObject({ value: 2, subject: { kind: 'session', id: sessionId } });
     const second = await apiGet(spanlight.apiUrl, `/api/public/v3/scores?sessionId=${sessionId}&limit=2&cursor=${first.body.meta.cursor}`);
