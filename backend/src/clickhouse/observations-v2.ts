@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { z } from 'zod';
 import type { ObservationV2 } from './domain.js';
 import { splitDetails } from './observation-view.js';
-import { FILTER_COLUMNS, observationConditions, whereClause, type ObservationFilter } from './observations.js';
+import { FILTER_COLUMNS, newestWindow, observationConditions, reachOf, whereClause, type ObservationFilter } from './observations.js';
 import { latest, nullIfEmpty, parseJsonText, secondsBetween, selectRows, toIso } from './rows.js';
 
 export const FIELD_GROUPS = ['core', 'basic', 'time', 'io', 'metadata', 'model', 'usage', 'prompt', 'metrics', 'trace_context'] as const;
@@ -129,13 +129,18 @@ export async function listObservationsV2(
     );
     Object.assign(params, { cursorStart: options.cursor.lastStartTimeTo, cursorTraceId: options.cursor.lastTraceId, cursorId: options.cursor.lastId });
   }
-  const source = latest('observations', [...new Set([...outputColumns, ...FILTER_COLUMNS])], inner);
-  const rows = await selectRows<Row>(
-    client,
-    `SELECT ${outputColumns.join(', ')} FROM ${source} ${whereClause(outer)}
-     ORDER BY start_time DESC, trace_id DESC, id DESC LIMIT {limit: UInt32}`,
-    { ...params, limit: options.limit + 1 },
-  );
+  const reach = reachOf(filter);
+  const columns = [...new Set([...outputColumns, ...FILTER_COLUMNS])];
+  const read = (where: string[]): Promise<Row[]> =>
+    selectRows<Row>(
+      client,
+      `SELECT ${outputColumns.join(', ')} FROM ${latest('observations', columns, where, reach)} ${whereClause(outer)}
+       ORDER BY start_time DESC, trace_id DESC, id DESC LIMIT {limit: UInt32}`,
+      { ...params, limit: options.limit + 1, windowRows: options.limit + 1 },
+    );
+  // A short windowed page may hide rows behind stale versions in the window: re-read it whole.
+  const windowed = reach === 'scan' ? await read([...inner, newestWindow(inner, outer)]) : [];
+  const rows = windowed.length > options.limit ? windowed : await read(inner);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const data = page.map((row) => ({

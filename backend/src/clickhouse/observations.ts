@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { ObservationView, Page } from './domain.js';
 import { IO_COLUMNS, VIEW_COLUMNS, toObservationView, type IoRow, type ViewRow } from './observation-view.js';
 import { attachLogEvents } from './span-log-events.js';
-import { latest, pageMetaOf, selectRows, toDateTime64, type Params } from './rows.js';
+import { latest, pageMetaOf, selectRows, toDateTime64, type Params, type Reach } from './rows.js';
 import { tracesWith } from './trace-aggregate.js';
 
 /** Filters shared by the v1 and v2 observation lists. Timestamps are ISO; `to` is exclusive. */
@@ -61,6 +61,22 @@ export function observationConditions(projectId: string, f: ObservationFilter): 
   return { inner, outer, params };
 }
 
+/** Filters that pick whole traces select few rows; the others may select most of the project. */
+export const reachOf = (f: ObservationFilter): Reach =>
+  f.traceId === undefined && f.userId === undefined && f.sessionId === undefined ? 'scan' : 'lookup';
+
+/**
+ * Narrows a newest-first read to rows starting no earlier than the `{windowRows}`-th newest raw row that
+ * matches every condition, so the versions are collapsed over recent rows only. All versions of a row
+ * share its start_time, so the window holds each of its rows whole; but a raw match may be a stale
+ * version, so a caller whose windowed page comes back short re-reads without the window.
+ */
+export function newestWindow(inner: readonly string[], outer: readonly string[]): string {
+  return `start_time >= (SELECT min(start_time) FROM (
+    SELECT start_time FROM observations WHERE project_id = {projectId: String} AND ${[...inner, ...outer].join(' AND ')}
+    ORDER BY start_time DESC LIMIT {windowRows: UInt32}))`;
+}
+
 export const whereClause = (conditions: readonly string[]): string =>
   conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 
@@ -102,23 +118,31 @@ export async function listObservations(
   page: { page: number; limit: number },
 ): Promise<Page<ObservationView>> {
   const { inner, outer, params } = observationConditions(projectId, filter);
-  const keys = latest('observations', [...new Set(['id', 'start_time', ...FILTER_COLUMNS])], inner);
-  const [pageIds, counts] = await Promise.all([
+  const reach = reachOf(filter);
+  const columns = [...new Set(['id', 'start_time', ...FILTER_COLUMNS])];
+  const keys = latest('observations', columns, inner, reach);
+  const paging = { ...params, limit: page.limit, offset: (page.page - 1) * page.limit };
+  const pageSql = (source: string): string =>
+    `SELECT id FROM ${source} ${whereClause(outer)} ORDER BY start_time DESC, id DESC LIMIT {limit: UInt32} OFFSET {offset: UInt32}`;
+  const windowed = reach === 'scan';
+  const [firstIds, counts] = await Promise.all([
     selectRows<{ id: string }>(
       client,
-      `SELECT id FROM ${keys} ${whereClause(outer)}
-       ORDER BY start_time DESC, id DESC LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
-      { ...params, limit: page.limit, offset: (page.page - 1) * page.limit },
+      pageSql(windowed ? latest('observations', columns, [...inner, newestWindow(inner, outer)], reach) : keys),
+      { ...paging, windowRows: paging.offset + page.limit },
     ),
     selectRows<{ total: number }>(client, `SELECT count() AS total FROM ${keys} ${whereClause(outer)}`, params),
   ]);
+  const total = counts[0]?.total ?? 0;
+  const expected = Math.min(page.limit, Math.max(0, total - paging.offset));
+  const pageIds = windowed && firstIds.length < expected ? await selectRows<{ id: string }>(client, pageSql(keys), paging) : firstIds;
   const rows = await readRows(client, projectId, pageIds.map((r) => r.id));
   return {
     data: pageIds.flatMap(({ id }) => {
       const row = rows.get(id);
       return row ? [toObservationView(row, row)] : [];
     }),
-    meta: pageMetaOf(page.page, page.limit, counts[0]?.total ?? 0),
+    meta: pageMetaOf(page.page, page.limit, total),
   };
 }
 

@@ -8,17 +8,52 @@ export async function selectRows<T>(client: ClickHouseClient, query: string, par
   return result.json<T>();
 }
 
+/** How much of a project a read selects: most of its rows, or those of a few ids or traces. */
+export type Reach = 'scan' | 'lookup';
+
 /**
- * The newest live version of each row of `table` in the project: ReplacingMergeTree collapses versions
- * only eventually, so reads pick the highest event_ts per id, then drop the row if that version is a
+ * The newest live version of each row of `table` in the project, then dropped if that version is a
  * deletion. `where` may only test columns that never change between versions (ids, start_time).
+ *
+ * `reach: 'scan'` (observations only) is for reads over most of a project's rows. Every version of an
+ * observation keeps its project, start_time, trace and id, which are the sorting key, so
+ * ReplacingMergeTree's FINAL collapses exactly the versions of one id (newest event_ts wins, a newest
+ * is_deleted hides it), merging in stream only the key ranges that overlap across parts, where
+ * `ORDER BY event_ts LIMIT 1 BY id` sorts every selected row. For a few ids or traces ('lookup') the
+ * sort is cheaper: FINAL cannot prune by a trace or id that isn't a sorting-key prefix. Scores may
+ * change their sorting-key columns (name, timestamp) between versions, so they always collapse by id.
  */
-export function latest(table: 'observations' | 'scores', columns: readonly string[], where: readonly string[] = []): string {
+export function latest(
+  table: 'observations' | 'scores',
+  columns: readonly string[],
+  where: readonly string[] = [],
+  reach: Reach = 'lookup',
+): string {
   const conditions = ['project_id = {projectId: String}', ...where].join(' AND ');
+  if (table === 'observations' && reach === 'scan') return `(SELECT ${columns.join(', ')} FROM observations FINAL WHERE ${conditions})`;
   return `(SELECT * EXCEPT (is_deleted) FROM (
     SELECT ${[...columns, 'is_deleted'].join(', ')} FROM ${table} WHERE ${conditions}
     ORDER BY event_ts DESC LIMIT 1 BY id
   ) WHERE is_deleted = 0)`;
+}
+
+/**
+ * The `{limit}`/`{offset}` page of `query`'s rows in `order`, with the number of all its rows: the count
+ * is a window over the one evaluation of `query`; only a page past the end counts on its own.
+ */
+export async function pageWithTotal<T>(
+  client: ClickHouseClient,
+  query: string,
+  order: string,
+  params: Params,
+): Promise<{ rows: T[]; total: number }> {
+  const rows = await selectRows<T & { pageTotal: number }>(
+    client,
+    `SELECT *, count() OVER () AS pageTotal FROM (${query}) ORDER BY ${order} LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
+    params,
+  );
+  const total = rows[0]?.pageTotal ?? (await selectRows<{ total: number }>(client, `SELECT count() AS total FROM (${query})`, params))[0]?.total;
+  return { rows, total: total ?? 0 };
 }
 
 /** ClickHouse `YYYY-MM-DD hh:mm:ss.ffffff` (UTC) → ISO 8601 with milliseconds and `Z`. */

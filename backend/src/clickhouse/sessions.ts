@@ -1,7 +1,15 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Page, Session, SessionWithTraces } from './domain.js';
-import { pageMetaOf, selectRows, toDateTime64, toIso, type Params } from './rows.js';
-import { toTrace, traceAggregateSql, tracesWith, type TraceAggregateRow } from './trace-aggregate.js';
+import { latest, pageMetaOf, pageWithTotal, selectRows, toDateTime64, toIso, type Params } from './rows.js';
+import {
+  ENVIRONMENT,
+  SESSION_COLUMNS,
+  SESSION_ID,
+  toTrace,
+  traceAggregateSql,
+  tracesWith,
+  type TraceAggregateRow,
+} from './trace-aggregate.js';
 
 /** Session list filters over the session's first trace: timestamps ISO, `to` exclusive. */
 export interface SessionFilter {
@@ -16,9 +24,17 @@ interface SessionRow {
   sessionEnvironment: string;
 }
 
-/** A session is the set of traces sharing a session id; it starts with its first trace. */
+/**
+ * A session is the set of traces sharing a session id; it starts with its first trace. Only the trace
+ * fields a session needs are aggregated (as the trace aggregate defines them), over their columns only,
+ * for every trace: pre-selecting the traces with a session costs more than it saves.
+ */
 const SESSIONS = `SELECT sessionId, min(timestamp) AS createdAt, argMin(traceEnvironment, timestamp) AS sessionEnvironment
-  FROM (${traceAggregateSql({ where: ["trace_id IN (SELECT trace_id FROM observations WHERE project_id = {projectId: String} AND session_id != '')"] })})
+  FROM (
+    SELECT trace_id, min(start_time) AS timestamp, ${SESSION_ID} AS sessionId, ${ENVIRONMENT} AS traceEnvironment
+    FROM ${latest('observations', SESSION_COLUMNS, [], 'scan')}
+    GROUP BY trace_id
+  )
   WHERE sessionId != '' GROUP BY sessionId`;
 
 export async function listSessions(
@@ -37,17 +53,14 @@ export async function listSessions(
   if (filter.toTimestamp) add('createdAt < {to: DateTime64(6)}', 'to', toDateTime64(filter.toTimestamp));
   if (filter.environment?.length) add('sessionEnvironment IN {environment: Array(String)}', 'environment', filter.environment);
   const sessions = `${SESSIONS} ${having.length ? `HAVING ${having.join(' AND ')}` : ''}`;
-  const [rows, counts] = await Promise.all([
-    selectRows<SessionRow>(
-      client,
-      `${sessions} ORDER BY createdAt DESC, sessionId DESC LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
-      { ...params, limit: page.limit, offset: (page.page - 1) * page.limit },
-    ),
-    selectRows<{ total: number }>(client, `SELECT count() AS total FROM (${sessions})`, params),
-  ]);
+  const { rows, total } = await pageWithTotal<SessionRow>(client, sessions, 'createdAt DESC, sessionId DESC', {
+    ...params,
+    limit: page.limit,
+    offset: (page.page - 1) * page.limit,
+  });
   return {
     data: rows.map((row) => toSession(projectId, row)),
-    meta: pageMetaOf(page.page, page.limit, counts[0]?.total ?? 0),
+    meta: pageMetaOf(page.page, page.limit, total),
   };
 }
 

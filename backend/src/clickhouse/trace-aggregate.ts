@@ -1,10 +1,15 @@
 import type { Trace } from './domain.js';
-import { latest, nullIfEmpty, parseJsonText, toIso } from './rows.js';
+import { latest, nullIfEmpty, parseJsonText, toIso, type Reach } from './rows.js';
 
 /** A trace's root: flagged by the mapper, or an observation without a parent. */
 const ROOT = "(is_root OR parent_observation_id = '')";
 /** Prefer the flagged root's non-empty value of a trace attribute (a legacy trace's own row), then a parentless row's, else any row's. */
 const preferRoot = (column: string): string => `argMaxIf(${column}, (is_root, ${ROOT}), ${column} != '')`;
+
+/** Trace fields that session reads also compute on their own, over fewer columns. */
+export const SESSION_ID = preferRoot('session_id');
+export const ENVIRONMENT = `argMax(environment, ${ROOT})`;
+export const SESSION_COLUMNS = ['trace_id', 'start_time', 'session_id', 'environment', 'is_root', 'parent_observation_id'];
 
 /**
  * Trace-level fields computed over the newest version of each of a trace's observations. Aliases are
@@ -16,11 +21,11 @@ const TRACE_FIELDS = `
   if(argMinIf(trace_name, start_time, trace_name != '') != '', argMinIf(trace_name, start_time, trace_name != ''),
      argMinIf(name, (NOT is_root, start_time), ${ROOT})) AS traceName,
   ${preferRoot('user_id')} AS userId,
-  ${preferRoot('session_id')} AS sessionId,
+  ${SESSION_ID} AS sessionId,
   ${preferRoot('release')} AS traceRelease,
   ${preferRoot('version')} AS traceVersion,
   arraySort(groupUniqArrayArray(tags)) AS traceTags,
-  argMax(environment, ${ROOT}) AS traceEnvironment,
+  ${ENVIRONMENT} AS traceEnvironment,
   max(public) AS isPublic,
   dateDiff('millisecond', min(start_time), max(coalesce(end_time, start_time))) / 1000 AS latency,
   toFloat64(sum(total_cost)) AS totalCost,
@@ -62,11 +67,11 @@ export type TraceIoRow = Record<'traceInput' | 'traceOutput' | 'traceMetadata' |
  * `SELECT <trace fields> FROM <observations> GROUP BY trace_id`, one row per trace of the project.
  * `where` narrows the observation rows (immutable columns only); `having` tests the trace fields.
  */
-export function traceAggregateSql(options: { where?: string[]; having?: string[]; withIo?: boolean } = {}): string {
+export function traceAggregateSql(options: { where?: string[]; having?: string[]; withIo?: boolean; reach?: Reach } = {}): string {
   const columns = options.withIo ? [...ROW_COLUMNS, ...IO_COLUMNS] : ROW_COLUMNS;
   const having = options.having?.length ? `HAVING ${options.having.join(' AND ')}` : '';
   return `SELECT ${TRACE_FIELDS}${options.withIo ? TRACE_IO_FIELDS : ''}
-    FROM ${latest('observations', columns, options.where)} GROUP BY trace_id ${having}`;
+    FROM ${latest('observations', columns, options.where, options.reach)} GROUP BY trace_id ${having}`;
 }
 
 /** Restricts observation rows to traces carrying `column = {param}` on any row. */

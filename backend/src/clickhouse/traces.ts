@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Page, TraceWithDetails, TraceWithFullDetails } from './domain.js';
 import { listTraceObservations } from './observations.js';
-import { pageMetaOf, selectRows, toDateTime64, type Params } from './rows.js';
+import { latest, pageMetaOf, pageWithTotal, selectRows, toDateTime64, type Params } from './rows.js';
 import { listTraceScores, scoreIdsByTrace } from './scores.js';
 import { toTrace, traceAggregateSql, tracesWith, type TraceAggregateRow, type TraceIoRow } from './trace-aggregate.js';
 
@@ -63,17 +63,18 @@ export async function listTraces(
   options: { page: number; limit: number; orderBy: { field: TraceOrderField; direction: 'asc' | 'desc' } },
 ): Promise<Page<TraceWithDetails>> {
   const { where, having, params } = traceConditions(projectId, filter);
-  const traces = traceAggregateSql({ where, having });
   const direction = options.orderBy.direction === 'asc' ? 'ASC' : 'DESC';
-  const [rows, counts] = await Promise.all([
-    selectRows<TraceAggregateRow>(
-      client,
-      `${traces} ORDER BY ${ORDER_COLUMN[options.orderBy.field]} ${direction}, traceId ${direction}
-       LIMIT {limit: UInt32} OFFSET {offset: UInt32}`,
-      { ...params, limit: options.limit, offset: (options.page - 1) * options.limit },
-    ),
-    selectRows<{ total: number }>(client, `SELECT count() AS total FROM (${traces})`, params),
-  ]);
+  const paging = { limit: options.limit, offset: (options.page - 1) * options.limit };
+  const byTime = options.orderBy.field === 'timestamp' && isTimeOnly(filter);
+  const reach = filter.userId === undefined && filter.sessionId === undefined ? 'scan' : 'lookup';
+  const { rows, total } = byTime
+    ? await pageByTimestamp(client, filter, direction, { ...params, ...paging })
+    : await pageWithTotal<TraceAggregateRow>(
+        client,
+        traceAggregateSql({ where, having, reach }),
+        `${ORDER_COLUMN[options.orderBy.field]} ${direction}, traceId ${direction}`,
+        { ...params, ...paging },
+      );
   const scores = await scoreIdsByTrace(client, projectId, rows.map((r) => r.traceId));
   return {
     data: rows.map((row) => ({
@@ -84,8 +85,48 @@ export async function listTraces(
       observations: row.observationIds,
       scores: scores.get(row.traceId) ?? [],
     })),
-    meta: pageMetaOf(options.page, options.limit, counts[0]?.total ?? 0),
+    meta: pageMetaOf(options.page, options.limit, total),
   };
+}
+
+/** Only the trace timestamp is filtered on: the page can be picked from (trace_id, min(start_time)) alone. */
+function isTimeOnly(f: TraceFilter): boolean {
+  const { fromTimestamp: _from, toTimestamp: _to, ...rest } = f;
+  return Object.values(rest).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+}
+
+/**
+ * The default list (newest first, at most a time window): picks and counts the page's traces over two
+ * columns, then aggregates every trace field for the page's traces only. A trace's timestamp is the
+ * minimum start_time, so `to` narrows the rows (a row before `to` keeps the minimum) and `from` is
+ * tested on the minimum.
+ */
+async function pageByTimestamp(
+  client: ClickHouseClient,
+  filter: TraceFilter,
+  direction: 'ASC' | 'DESC',
+  params: Params,
+): Promise<{ rows: TraceAggregateRow[]; total: number }> {
+  const where = filter.toTimestamp ? ['start_time < {toTimestamp: DateTime64(6)}'] : [];
+  const having = filter.fromTimestamp ? 'HAVING timestamp >= {fromTimestamp: DateTime64(6)}' : '';
+  const keys = `SELECT trace_id, min(start_time) AS timestamp FROM ${latest('observations', ['trace_id', 'start_time'], where, 'scan')}
+    GROUP BY trace_id ${having}`;
+  const { rows: page, total } = await pageWithTotal<{ trace_id: string; timestamp: string }>(
+    client,
+    keys,
+    `timestamp ${direction}, trace_id ${direction}`,
+    params,
+  );
+  if (page.length === 0) return { rows: [], total };
+  // Every row of a page trace starts at or after the earliest page timestamp: the sorting key narrows the read.
+  const earliest = page.reduce((min, r) => (r.timestamp < min ? r.timestamp : min), page[0]!.timestamp);
+  const rows = await selectRows<TraceAggregateRow>(
+    client,
+    `${traceAggregateSql({ where: ['trace_id IN {ids: Array(String)}', 'start_time >= {earliest: DateTime64(6)}'] })}
+     ORDER BY timestamp ${direction}, traceId ${direction}`,
+    { projectId: params.projectId, ids: page.map((r) => r.trace_id), earliest },
+  );
+  return { rows, total };
 }
 
 /** One trace with its observations and scores, or null when the project has no observation of it. */
