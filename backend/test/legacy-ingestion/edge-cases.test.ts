@@ -28,7 +28,9 @@ describe('legacy ingestion edge cases', () => {
   it('merges an update that arrives before its create, in an earlier request', async () => {
     const traceId = randomUUID();
     const id = randomUUID();
-    const update = event('generation-update', '2025-03-01T10:00:05.000Z', {
+    // The update's timestamp is the provisional start, on the next day: the create moves the row's start
+    // day, which is part of the table's sort key.
+    const update = event('generation-update', '2025-03-02T00:00:05.000Z', {
       id, traceId, endTime: '2025-03-01T10:00:04.000Z', output: 'done', usageDetails: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, prompt_tokens_details: { cached_tokens: 4 } },
       metadata: { b: 2 },
     });
@@ -48,6 +50,15 @@ describe('legacy ingestion edge cases', () => {
     // No cost was provided: the model's prices (default catalog) give it.
     expect(merged.modelId).not.toBeNull();
     expect(merged.calculatedTotalCost).toBeGreaterThan(0);
+
+    // The create moved the start time (part of the sort key): the earlier row is retracted, so lists
+    // show the observation once.
+    const window = 'fromStartTime=2025-03-01T00:00:00Z&toStartTime=2025-03-03T00:00:00Z&limit=100';
+    for (const path of [`/api/public/observations?${window}`, `/api/public/v2/observations?${window}`]) {
+      const listed = await apiGet(spanlight.apiUrl, path);
+      const mine = listed.body.data.filter((o: any) => o.id === id).map((o: any) => o.startTime);
+      expect(mine).toEqual(['2025-03-01T10:00:00.500Z']);
+    }
   });
 
   it('answers 207 per event: a bad event never sinks the others', async () => {
