@@ -34,3 +34,7 @@ export type {
   TraceWithDetails,
   TraceWithFullDetails,
 } from './domain.js';
+export { toTrace, traceAggregateSql } from './trace-aggregate.js';
+export type { TraceAggregateRow } from './trace-aggregate.js';
+export { latest, nullIfEmpty, pageMetaOf, parseJsonText, selectRows, toDateTime64, toIso } from './rows.js';
+export type { Params } from './rows.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Kysely, Selectable } from 'kysely';
-import { pageMetaOf, selectRows } from '../clickhouse/rows.js';
+import { pageMetaOf, selectRows } from '../clickhouse/index.js';
 import type { Database } from '../postgres/index.js';
 import type { Comment, CreateCommentBody, ListCommentsQuery } from './schemas.js';
 

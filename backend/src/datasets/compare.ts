@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { latest, nullIfEmpty, parseJsonText, selectRows } from '../clickhouse/rows.js';
+import { latest, nullIfEmpty, parseJsonText, selectRows } from '../clickhouse/index.js';
 import { latestRunItems } from './run-items-repo.js';
 
 /** One run's result for one dataset item: the linked trace's output, latency (s), cost (USD) and scores. */

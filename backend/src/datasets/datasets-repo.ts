@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import { pageMetaOf } from '../clickhouse/rows.js';
+import { pageMetaOf } from '../clickhouse/index.js';
 import type { Dataset } from './schemas.js';
 import { type DatasetDb, type DatasetTables, toJsonb } from './tables.js';
 

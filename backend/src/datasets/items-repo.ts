@@ -1,5 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { pageMetaOf } from '../clickhouse/rows.js';
+import { pageMetaOf } from '../clickhouse/index.js';
 import type { Database } from '../postgres/index.js';
 import type { DatasetItem } from './schemas.js';
 import { type DatasetDb, type DatasetTables, toJsonb } from './tables.js';

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { nullIfEmpty, pageMetaOf, selectRows, toDateTime64, toIso, type Params } from '../clickhouse/rows.js';
+import { nullIfEmpty, pageMetaOf, selectRows, toDateTime64, toIso, type Params } from '../clickhouse/index.js';
 import type { DatasetRunItem } from './schemas.js';
 
 /** One row of clickhouse/0003_dataset_run_items.sql, as written (timestamps as ISO strings). */

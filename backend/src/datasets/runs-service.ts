@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { selectRows } from '../clickhouse/rows.js';
+import { selectRows } from '../clickhouse/index.js';
 import { ApiError, notFound } from '../errors.js';
 import { findDatasetById } from './datasets-repo.js';
 import { findItems } from './items-repo.js';

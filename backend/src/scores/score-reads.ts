@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { latest, selectRows, toDateTime64, type Params } from '../clickhouse/rows.js';
+import { latest, selectRows, toDateTime64, type Params } from '../clickhouse/index.js';
 import { SCORE_READ_COLUMNS, type StoredScore } from './views.js';
 
 export const VALUE_OPERATORS = ['<', '>', '<=', '>=', '!=', '='] as const;

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { selectRows, toDateTime64 } from '../clickhouse/rows.js';
+import { selectRows, toDateTime64 } from '../clickhouse/index.js';
 import type { ScoreRecord } from './schemas.js';
 
 /** One row of the ClickHouse `scores` table (clickhouse/0002_scores.sql) as JSONEachRow. */

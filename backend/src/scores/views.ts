@@ -1,4 +1,4 @@
-import { nullIfEmpty, parseJsonText, toIso } from '../clickhouse/rows.js';
+import { nullIfEmpty, parseJsonText, toIso } from '../clickhouse/index.js';
 import type { ScoreRow } from './score-writer.js';
 
 /** The columns score reads select (all but project_id and is_deleted). */

@@ -1,4 +1,4 @@
-import { toDateTime64 } from '../../clickhouse/rows.js';
+import { toDateTime64 } from '../../clickhouse/index.js';
 
 /** What a legacy event is about: Langfuse groups events by (entity type, body.id). */
 export type EntityKind = 'trace' | 'observation';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { emptyObservationFields, type ObservationRow, type ObservationType } from '@spanlight/collector';
-import { toDateTime64 } from '../../clickhouse/rows.js';
+import { toDateTime64 } from '../../clickhouse/index.js';
 import { Fields, jsonText, mergeOrder, str, time, versionOf, type EntityEvent } from './history.js';
 import { finalCost, finalUsage, providedCost, providedUsage } from './usage.js';
 

@@ -1,5 +1,5 @@
 import { TupleParam, type ClickHouseClient } from '@clickhouse/client';
-import { selectRows, toDateTime64, toIso } from '../../clickhouse/rows.js';
+import { selectRows, toDateTime64, toIso } from '../../clickhouse/index.js';
 import type { EntityEvent, EntityKind } from './history.js';
 
 /** The events of one accepted ingestion request. */

@@ -1,5 +1,5 @@
 import { emptyObservationFields, type ObservationRow } from '@spanlight/collector';
-import { toDateTime64 } from '../../clickhouse/rows.js';
+import { toDateTime64 } from '../../clickhouse/index.js';
 import { Fields, jsonText, mergeOrder, str, versionOf, type EntityEvent } from './history.js';
 
 /**
