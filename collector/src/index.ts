@@ -28,6 +28,8 @@ export {
   LocalQueue,
   S3BlobStore,
   batchKey,
+  createS3Client,
+  folderPrefix,
   bufferConfig,
   createBuffer,
   isSafeKey,

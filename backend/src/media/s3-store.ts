@@ -1,17 +1,10 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createS3Client, folderPrefix, type S3BlobConfig } from '@spanlight/collector';
 import { URL_TTL_SECONDS, type MediaObject, type MediaStore, type SignedUrl } from './store.js';
 
-export interface S3MediaConfig {
-  bucket: string;
-  region: string;
-  endpoint?: string | undefined;
-  /** The deployment's S3 prefix; media go under `<prefix>media/`. */
-  prefix: string;
-  accessKeyId?: string | undefined;
-  secretAccessKey?: string | undefined;
-  forcePathStyle: boolean;
-}
+/** Media live in the deployment's bucket, under `<prefix>media/`. */
+export type S3MediaConfig = S3BlobConfig;
 
 /** Media as S3 objects; the SDK uploads and readers download directly through presigned URLs. */
 export class S3MediaStore implements MediaStore {
@@ -19,19 +12,8 @@ export class S3MediaStore implements MediaStore {
   private readonly prefix: string;
 
   constructor(private readonly config: S3MediaConfig) {
-    const base = config.prefix === '' || config.prefix.endsWith('/') ? config.prefix : `${config.prefix}/`;
-    this.prefix = `${base}media/`;
-    this.client = new S3Client({
-      region: config.region,
-      ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
-      forcePathStyle: config.forcePathStyle,
-      ...(config.accessKeyId !== undefined && config.secretAccessKey !== undefined
-        ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } }
-        : {}),
-      // The SDK's default CRC32 checksums are not understood by many S3-compatible servers.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.prefix = `${folderPrefix(config.prefix)}media/`;
+    this.client = createS3Client(config);
   }
 
   async uploadUrl(object: MediaObject): Promise<SignedUrl> {

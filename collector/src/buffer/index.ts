@@ -7,7 +7,7 @@ export { batchKey, isSafeKey } from './keys.js';
 export { LocalBlobStore } from './local-blob-store.js';
 export { LocalQueue } from './local-queue.js';
 export type { LocalQueueOptions } from './local-queue.js';
-export { S3BlobStore } from './s3-blob-store.js';
+export { S3BlobStore, createS3Client, folderPrefix } from './s3-blob-store.js';
 export { BlobNotFoundError } from './types.js';
 export type {
   BatchJob,

@@ -8,6 +8,26 @@ import {
 import type { S3BlobConfig } from './config.js';
 import { BlobNotFoundError, type BlobStore } from './types.js';
 
+/** An S3 client for the configured endpoint (AWS or any S3-compatible server). */
+export function createS3Client(config: S3BlobConfig): S3Client {
+  return new S3Client({
+    region: config.region,
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+    forcePathStyle: config.forcePathStyle,
+    ...(config.accessKeyId !== undefined && config.secretAccessKey !== undefined
+      ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } }
+      : {}),
+    // The SDK's default CRC32 checksums are not understood by many S3-compatible servers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** A key prefix as a folder: '' or ending in '/'. */
+export function folderPrefix(prefix: string): string {
+  return prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+}
+
 /** Blobs as objects in one S3 bucket under a prefix; S3 acknowledges a PUT only once it is durable. */
 export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
@@ -16,18 +36,8 @@ export class S3BlobStore implements BlobStore {
 
   constructor(config: S3BlobConfig) {
     this.bucket = config.bucket;
-    this.prefix = config.prefix === '' || config.prefix.endsWith('/') ? config.prefix : `${config.prefix}/`;
-    this.client = new S3Client({
-      region: config.region,
-      ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
-      forcePathStyle: config.forcePathStyle,
-      ...(config.accessKeyId !== undefined && config.secretAccessKey !== undefined
-        ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } }
-        : {}),
-      // The SDK's default CRC32 checksums are not understood by many S3-compatible servers.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.prefix = folderPrefix(config.prefix);
+    this.client = createS3Client(config);
   }
 
   async put(key: string, body: Buffer): Promise<void> {

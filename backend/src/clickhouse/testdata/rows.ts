@@ -1,38 +1,11 @@
-import { observationRow, type ObservationRow } from '@spanlight/collector';
+import { emptyObservationFields, observationRow, type ObservationRow } from '@spanlight/collector';
 
 /** An ObservationRow with empty defaults, validated against the batch format's schema. */
 export function obsRow(fields: Partial<ObservationRow> & Pick<ObservationRow, 'project_id' | 'trace_id' | 'id' | 'start_time'>): ObservationRow {
   return observationRow.parse({
-    parent_observation_id: '',
+    ...emptyObservationFields(),
     type: 'SPAN',
     name: '',
-    end_time: null,
-    completion_start_time: null,
-    level: 'DEFAULT',
-    status_message: '',
-    version: '',
-    release: '',
-    environment: 'default',
-    is_root: false,
-    trace_name: '',
-    user_id: '',
-    session_id: '',
-    tags: [],
-    public: false,
-    trace_input: '',
-    trace_output: '',
-    trace_metadata: '',
-    model: '',
-    model_id: '',
-    model_parameters: '',
-    usage_details: {},
-    cost_details: {},
-    prompt_id: '',
-    prompt_name: '',
-    prompt_version: null,
-    input: '',
-    output: '',
-    metadata: '',
     event_ts: '2024-05-01 00:00:00.000000',
     ...fields,
   });
