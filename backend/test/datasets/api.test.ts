@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, basicAuthHeader, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { apiGet, apiSend, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
 
 let spanlight: TestSpanlight;
 beforeAll(async () => {
@@ -9,14 +9,7 @@ afterAll(async () => {
   await spanlight?.close();
 });
 
-async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${spanlight.apiUrl}${path}`, {
-    method,
-    headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const send = (method: string, path: string, body?: unknown) => apiSend(spanlight.apiUrl, method, path, body);
 const get = (path: string) => apiGet(spanlight.apiUrl, path);
 
 describe('dataset items are versioned', () => {

@@ -1,7 +1,7 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendGenAiTrace } from '../helpers/genai-trace.js';
-import { apiGet, basicAuthHeader, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { apiGet, apiSend, basicAuthHeader, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
 
 let spanlight: TestSpanlight;
 let traceId: string;
@@ -17,14 +17,7 @@ afterAll(async () => {
   await spanlight?.close();
 });
 
-const post = async (body: unknown) => {
-  const res = await fetch(`${spanlight.apiUrl}/api/public/comments`, {
-    method: 'POST',
-    headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-};
+const post = (body: unknown) => apiSend(spanlight.apiUrl, 'POST', '/api/public/comments', body);
 
 describe('comments', () => {
   it('creates comments on an existing trace, lists them by object and reads one back', async () => {

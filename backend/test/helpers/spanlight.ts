@@ -61,6 +61,26 @@ export async function apiGet<T = any>(apiUrl: string, pathAndQuery: string, keys
   return { status: res.status, body: (await res.json()) as T };
 }
 
+/**
+ * Sends a request with a JSON body to a public API path as the test project (a string body is sent as
+ * is, to test malformed JSON); returns status and parsed body (undefined when empty).
+ */
+export async function apiSend<T = any>(
+  apiUrl: string,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  authorization = basicAuthHeader(),
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${apiUrl}${pathAndQuery}`, {
+    method,
+    headers: { authorization, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
+}
+
 /** Polls until `probe` returns a value (ingestion is asynchronous: accepted, then queryable). */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 import { Langfuse } from 'langfuse';
-import { TEST_KEYS, basicAuthHeader } from '../helpers/spanlight.js';
+import { TEST_KEYS } from '../helpers/spanlight.js';
 
 /** A legacy SDK client that records the JSON bodies it posts to /api/public/ingestion. */
 export function recordingLangfuse(apiUrl: string): { langfuse: Langfuse; requests: unknown[] } {
@@ -11,13 +11,4 @@ export function recordingLangfuse(apiUrl: string): { langfuse: Langfuse; request
     return send(url, options);
   };
   return { langfuse, requests };
-}
-
-export async function post(apiUrl: string, path: string, body: unknown, method = 'POST'): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
 }

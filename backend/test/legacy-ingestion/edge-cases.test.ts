@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
-import { post } from './client.js';
+import { apiGet, apiSend, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
 
 let spanlight: TestSpanlight;
 beforeAll(async () => {
@@ -12,7 +11,7 @@ afterAll(async () => {
 });
 
 const event = (type: string, timestamp: string, body: unknown) => ({ id: randomUUID(), type, timestamp, body });
-const ingest = (batch: unknown[]) => post(spanlight.apiUrl, '/api/public/ingestion', { batch });
+const ingest = (batch: unknown[]) => apiSend(spanlight.apiUrl, 'POST', '/api/public/ingestion', { batch });
 const observation = (id: string, ready: (o: any) => boolean) =>
   eventually(async () => {
     const { status, body } = await apiGet(spanlight.apiUrl, `/api/public/observations/${id}`);
@@ -118,14 +117,14 @@ describe('legacy ingestion edge cases', () => {
 
   it('serves the legacy single-object routes', async () => {
     const traceId = randomUUID();
-    const created = await post(spanlight.apiUrl, '/api/public/traces', { id: traceId, name: 'single' });
+    const created = await apiSend(spanlight.apiUrl, 'POST', '/api/public/traces', { id: traceId, name: 'single' });
     expect(created).toEqual({ status: 200, body: { id: traceId } });
-    const span = await post(spanlight.apiUrl, '/api/public/spans', { traceId, name: 'span' });
-    const generation = await post(spanlight.apiUrl, '/api/public/generations', { traceId, name: 'gen', model: 'm' });
-    await post(spanlight.apiUrl, '/api/public/events', { traceId, name: 'evt' });
-    await post(spanlight.apiUrl, '/api/public/generations', { generationId: generation.body.id, output: 'out' }, 'PATCH');
-    await post(spanlight.apiUrl, '/api/public/spans', { spanId: span.body.id, endTime: new Date().toISOString() }, 'PATCH');
-    expect((await post(spanlight.apiUrl, '/api/public/spans', { name: 'x' }, 'PATCH')).status).toBe(400);
+    const span = await apiSend(spanlight.apiUrl, 'POST', '/api/public/spans', { traceId, name: 'span' });
+    const generation = await apiSend(spanlight.apiUrl, 'POST', '/api/public/generations', { traceId, name: 'gen', model: 'm' });
+    await apiSend(spanlight.apiUrl, 'POST', '/api/public/events', { traceId, name: 'evt' });
+    await apiSend(spanlight.apiUrl, 'PATCH', '/api/public/generations', { generationId: generation.body.id, output: 'out' });
+    await apiSend(spanlight.apiUrl, 'PATCH', '/api/public/spans', { spanId: span.body.id, endTime: new Date().toISOString() });
+    expect((await apiSend(spanlight.apiUrl, 'PATCH', '/api/public/spans', { name: 'x' })).status).toBe(400);
     const got = await trace(traceId, (t) => t.observations.length === 3 && t.observations.some((o: any) => o.output === 'out' ) &&
       t.observations.some((o: any) => o.endTime !== null));
     expect(got.name).toBe('single');

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
-import { post } from './client.js';
+import { apiGet, apiSend, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
 
 /** What langfuse-js 3.39 sent for the scenario of sdk.test.ts (recorded with SPANLIGHT_RECORD_SDK=1). */
 interface Recorded {
@@ -56,7 +55,7 @@ function shuffled(requests: Recorded[], seed: number): Recorded[] {
 
 async function send(requests: Recorded[]): Promise<void> {
   for (const request of requests) {
-    const res = await post(spanlight.apiUrl, '/api/public/ingestion', request);
+    const res = await apiSend(spanlight.apiUrl, 'POST', '/api/public/ingestion', request);
     expect(res.status).toBe(207);
     expect(res.body.errors).toEqual([]);
   }

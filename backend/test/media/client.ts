@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
-import { basicAuthHeader } from '../helpers/spanlight.js';
+import { apiSend } from '../helpers/spanlight.js';
 
 export const sha256Base64 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64');
 
 /** A request to the public API as the test project; returns status and parsed body (if any). */
-export async function apiCall(apiUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
 export function mediaBody(bytes: Buffer, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { traceId: 'trace-1', field: 'input', contentType: 'image/png', contentLength: bytes.length, sha256Hash: sha256Base64(bytes), ...extra };
 }
@@ -25,11 +15,11 @@ export async function uploadBytes(url: string, bytes: Buffer, contentType = 'ima
 
 /** POST, PUT, PATCH: the SDK's full upload; returns the media id. */
 export async function uploadMedia(apiUrl: string, bytes: Buffer, extra: Record<string, unknown> = {}): Promise<string> {
-  const created = await apiCall(apiUrl, 'POST', '/api/public/media', mediaBody(bytes, extra));
+  const created = await apiSend(apiUrl, 'POST', '/api/public/media', mediaBody(bytes, extra));
   if (created.status !== 200) throw new Error(`POST /media answered ${created.status}: ${JSON.stringify(created.body)}`);
   const put = await uploadBytes(created.body.uploadUrl, bytes);
   if (put.status !== 200) throw new Error(`upload answered ${put.status}: ${await put.text()}`);
-  const patched = await apiCall(apiUrl, 'PATCH', `/api/public/media/${created.body.mediaId}`, {
+  const patched = await apiSend(apiUrl, 'PATCH', `/api/public/media/${created.body.mediaId}`, {
     uploadedAt: new Date().toISOString(),
     uploadHttpStatus: put.status,
     uploadHttpError: '',

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
-import { apiCall, mediaBody, sha256Base64, uploadBytes, uploadMedia } from './client.js';
+import { apiSend, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { mediaBody, sha256Base64, uploadBytes, uploadMedia } from './client.js';
 
 /** Embedded mode: media files under the data dir, uploaded and downloaded through token-checked API URLs. */
 let spanlight: TestSpanlight;
@@ -20,7 +20,7 @@ describe('media API, embedded store', () => {
   it('uploads through the returned URL and serves the same bytes from the GET url', async () => {
     const bytes = randomBytes(4096);
     const mediaId = await uploadMedia(spanlight.apiUrl, bytes);
-    const got = await apiCall(spanlight.apiUrl, 'GET', `/api/public/media/${mediaId}`);
+    const got = await apiSend(spanlight.apiUrl, 'GET', `/api/public/media/${mediaId}`);
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({ mediaId, contentType: 'image/png', contentLength: 4096 });
     expect(new Date(got.body.urlExpiry).getTime()).toBeGreaterThan(Date.now());
@@ -35,22 +35,22 @@ describe('media API, embedded store', () => {
   it('answers uploadUrl null for content the project already uploaded', async () => {
     const bytes = randomBytes(100);
     const mediaId = await uploadMedia(spanlight.apiUrl, bytes);
-    const again = await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes, { traceId: 'trace-2', observationId: 'obs-1' }));
+    const again = await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes, { traceId: 'trace-2', observationId: 'obs-1' }));
     expect(again).toEqual({ status: 200, body: { uploadUrl: null, mediaId } });
   });
 
   it('hands out a fresh upload URL for the same media while no upload has succeeded', async () => {
     const bytes = randomBytes(64);
-    const first = await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes));
-    const second = await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes));
+    const first = await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes));
+    const second = await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes));
     expect(second.body.mediaId).toBe(first.body.mediaId);
     expect(second.body.uploadUrl).toEqual(expect.any(String));
-    expect((await apiCall(spanlight.apiUrl, 'GET', `/api/public/media/${first.body.mediaId}`)).status).toBe(404);
+    expect((await apiSend(spanlight.apiUrl, 'GET', `/api/public/media/${first.body.mediaId}`)).status).toBe(404);
   });
 
   it('rejects uploads whose content or length differ from the declaration, keeping nothing', async () => {
     const declared = randomBytes(256);
-    const created = await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(declared));
+    const created = await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(declared));
     const other = randomBytes(256);
     // Header claims the declared hash, body is other content: the server hashes what it receives.
     expect((await uploadBytes(created.body.uploadUrl, other, 'image/png', sha256Base64(declared))).status).toBe(400);
@@ -64,8 +64,8 @@ describe('media API, embedded store', () => {
 
   it('refuses upload and download URLs with a missing, forged or mismatched token', async () => {
     const bytes = randomBytes(32);
-    const a = await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes));
-    const b = await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(randomBytes(32)));
+    const a = await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes));
+    const b = await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(randomBytes(32)));
     const urlA = new URL(a.body.uploadUrl);
     const tokenA = urlA.searchParams.get('token')!;
     const base = `${spanlight.apiUrl}/api/public/media`;
@@ -78,9 +78,9 @@ describe('media API, embedded store', () => {
   });
 
   it('answers 404 for unknown media and 401 without API keys', async () => {
-    expect((await apiCall(spanlight.apiUrl, 'GET', '/api/public/media/nope')).status).toBe(404);
+    expect((await apiSend(spanlight.apiUrl, 'GET', '/api/public/media/nope')).status).toBe(404);
     const patch = { uploadedAt: new Date().toISOString(), uploadHttpStatus: 200 };
-    expect((await apiCall(spanlight.apiUrl, 'PATCH', '/api/public/media/nope', patch)).status).toBe(404);
+    expect((await apiSend(spanlight.apiUrl, 'PATCH', '/api/public/media/nope', patch)).status).toBe(404);
     expect((await fetch(`${spanlight.apiUrl}/api/public/media/nope`)).status).toBe(401);
     const res = await fetch(`${spanlight.apiUrl}/api/public/media`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(401);
@@ -89,7 +89,7 @@ describe('media API, embedded store', () => {
   it('validates the POST body', async () => {
     const bytes = randomBytes(8);
     for (const bad of [{ contentType: 'image/x-unknown' }, { sha256Hash: 'abc' }, { contentLength: 0 }, { field: undefined }]) {
-      expect((await apiCall(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes, bad))).status).toBe(400);
+      expect((await apiSend(spanlight.apiUrl, 'POST', '/api/public/media', mediaBody(bytes, bad))).status).toBe(400);
     }
   });
 });

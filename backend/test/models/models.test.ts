@@ -1,7 +1,7 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, basicAuthHeader, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { apiGet, apiSend, basicAuthHeader, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
 
 let spanlight: TestSpanlight;
 beforeAll(async () => {
@@ -11,14 +11,7 @@ afterAll(async () => {
   await spanlight?.close();
 });
 
-async function send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${spanlight.apiUrl}${path}`, {
-    method,
-    headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const send = (method: string, path: string, body?: unknown) => apiSend(spanlight.apiUrl, method, path, body);
 
 /** One OTel GenAI chat span through a stock exporter; returns its trace id. */
 async function sendGeneration(attributes: Record<string, string | number>, startTime = new Date()): Promise<string> {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
-import { call, promptPath } from './client.js';
+import { apiSend, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { promptPath } from './client.js';
 
 let spanlight: TestSpanlight;
-let api: (method: string, path: string, body?: unknown) => ReturnType<typeof call>;
+let api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 beforeAll(async () => {
   spanlight = await startTestSpanlight();
-  api = (method, path, body) => call(spanlight.apiUrl, method, path, body);
+  api = (method, path, body) => apiSend(spanlight.apiUrl, method, path, body);
 });
 afterAll(async () => {
   await spanlight?.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_KEYS, apiGet, basicAuthHeader, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { apiGet, apiSend, basicAuthHeader, eventually, startTestSpanlight, TEST_KEYS, type TestSpanlight } from '../helpers/spanlight.js';
 
 let spanlight: TestSpanlight;
 beforeAll(async () => {
@@ -10,14 +10,7 @@ afterAll(async () => {
   await spanlight?.close();
 });
 
-async function post(path: string, body: unknown, authorization = basicAuthHeader()): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${spanlight.apiUrl}${path}`, {
-    method: 'POST',
-    headers: { authorization, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const post = (path: string, body: unknown, authorization?: string) => apiSend(spanlight.apiUrl, 'POST', path, body, authorization);
 
 const event = (type: string, body: unknown, id = randomUUID()) => ({ id, type, timestamp: new Date().toISOString(), body });
 

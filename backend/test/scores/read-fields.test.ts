@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, basicAuthHeader, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
+import { apiGet, apiSend, eventually, startTestSpanlight, type TestSpanlight } from '../helpers/spanlight.js';
 
 let spanlight: TestSpanlight;
 beforeAll(async () => {
@@ -10,14 +10,7 @@ afterAll(async () => {
   await spanlight?.close();
 });
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${spanlight.apiUrl}${path}`, {
-    method: 'POST',
-    headers: { authorization: basicAuthHeader(), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const post = (path: string, body: unknown) => apiSend(spanlight.apiUrl, 'POST', path, body);
 
 const event = (type: string, body: unknown) => ({ id: randomUUID(), type, timestamp: new Date().toISOString(), body });
 
